@@ -1,0 +1,35 @@
+// The ONE list of built-in readers and writers. It sits above the converters
+// (it includes them all); the core never includes a converter.
+#include "epub/epub.hpp"
+#include "html/html.hpp"
+#include "html_print/html_print.hpp"
+#include "jats/jats.hpp"
+#include "json/json.hpp"
+#include "plain/plain.hpp"
+
+namespace galley {
+
+Registry builtin_registry() {
+  Registry r;
+  r.add_reader({"json", {}, "Pandoc JSON (pandoc-api-version 1.22 and 1.23)", {}, json::make_reader});
+  r.add_reader({"plain", {"text"}, "Plain-text news articles (kicker, headline, dateline, lede, byline)",
+                plain::reader_extensions(), plain::make_reader});
+  r.add_reader({"html", {"html5", "xhtml"}, "HTML5 web pages and semantic HTML, with article extraction",
+                html::reader_extensions(), html::make_reader});
+
+  r.add_writer({"json", {}, "Pandoc JSON", WriterKind::Text, {}, {".json"}, json::make_writer});
+  r.add_writer({"plain", {"text"}, "Readable plain text", WriterKind::Text, {}, {".txt"}, plain::make_writer});
+  r.add_writer({"epub3", {"epub"}, "EPUB 3.3 e-book (with an EPUB 2 NCX)", WriterKind::Binary, {}, {".epub"},
+                epub::make_writer});
+  r.add_writer({"jats_archiving", {"jats"}, "JATS 1.3 Archiving and Interchange", WriterKind::Text, {},
+                {".xml", ".jats"}, [] { return jats::make_writer(jats::TagSet::Archiving); }});
+  r.add_writer({"jats_publishing", {}, "JATS 1.3 Journal Publishing", WriterKind::Text, {}, {},
+                [] { return jats::make_writer(jats::TagSet::Publishing); }});
+  r.add_writer({"jats_articleauthoring", {}, "JATS 1.3 Article Authoring", WriterKind::Text, {}, {},
+                [] { return jats::make_writer(jats::TagSet::ArticleAuthoring); }});
+  r.add_writer({"html_print", {"html"}, "Print-ready HTML5 with CSS paged media", WriterKind::Text, {},
+                {".html", ".htm"}, html_print::make_writer});
+  return r;
+}
+
+}  // namespace galley

@@ -1,0 +1,8 @@
+#pragma once
+#include <memory>
+#include "galley/format.hpp"
+#include "galley/registry.hpp"
+namespace galley::html {
+std::unique_ptr<Reader> make_reader();  // HTML5 + web metadata + article extraction (+extract)
+std::vector<ExtensionInfo> reader_extensions();
+}

@@ -1,0 +1,20 @@
+// Convenience constructors for building documents in code and in tests.
+#pragma once
+#include <string_view>
+
+#include "galley/ast.hpp"
+
+namespace galley {
+
+// Split text into Str / Space (and SoftBreak at newlines) exactly as pandoc
+// does: runs of spaces/tabs collapse into one Space; a newline (with any
+// surrounding spaces) becomes SoftBreak; leading/trailing whitespace dropped.
+Inlines text(std::string_view s);
+
+inline Block para(std::string_view s) { return Para{text(s)}; }
+inline Block plain(std::string_view s) { return Plain{text(s)}; }
+inline Block header(int level, std::string_view s, std::string id = {}) { return Header{level, Attr{std::move(id), {}, {}}, text(s)}; }
+inline MetaValue meta_inlines(std::string_view s) { return MetaInlines{text(s)}; }
+inline MetaValue meta_string(std::string s) { return MetaString{std::move(s)}; }
+
+}  // namespace galley

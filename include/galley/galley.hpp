@@ -1,0 +1,16 @@
+// Everything a program embedding galley needs.
+#pragma once
+#include "galley/ast.hpp"
+#include "galley/builder.hpp"
+#include "galley/convert.hpp"
+#include "galley/diagnostics.hpp"
+#include "galley/error.hpp"
+#include "galley/format.hpp"
+#include "galley/io.hpp"
+#include "galley/json.hpp"
+#include "galley/meta.hpp"
+#include "galley/options.hpp"
+#include "galley/registry.hpp"
+#include "galley/text.hpp"
+#include "galley/version.hpp"
+#include "galley/walk.hpp"

@@ -1,0 +1,42 @@
+// Text helpers shared by every reader and writer.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "galley/ast.hpp"
+#include "galley/diagnostics.hpp"
+
+namespace galley {
+
+// Plain text of AST fragments (pandoc's stringify: Quoted gets curly quotes,
+// Space/SoftBreak/LineBreak become " ", Notes are skipped).
+std::string stringify(const Inlines& inlines);
+std::string stringify(const Blocks& blocks);  // blocks joined by "\n"
+std::string stringify(const MetaValue& value);
+
+// Unicode NFC (utf8proc). Input must be valid UTF-8.
+std::string nfc(std::string_view s);
+
+// Is `s` valid UTF-8 (no surrogates, no overlongs)?
+bool valid_utf8(std::string_view s);
+
+// Replace invalid UTF-8 sequences with U+FFFD; one warning ("invalid-utf8")
+// per document giving the first byte offset and the count. Returns the repaired text.
+std::string repair_utf8(std::string_view s, Diagnostics& diag, std::string_view what = "input");
+
+// Decode one UTF-8 code point at s[i]; advances i. Returns U+FFFD on a bad sequence.
+char32_t next_codepoint(std::string_view s, std::size_t& i);
+void append_utf8(std::string& out, char32_t cp);
+
+// Pandoc's auto_identifiers algorithm: lower-case, keep letters, digits, '_', '-', '.',
+// spaces to '-', drop everything up to the first letter; "section" when empty.
+// When `used` is given, appends -1, -2 ... to make the id unique and records it.
+std::string make_identifier(std::string_view text, std::set<std::string>* used = nullptr);
+
+// Trim ASCII and Unicode whitespace at both ends.
+std::string_view trim(std::string_view s);
+
+}  // namespace galley
