@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "galley/ast.hpp"
 #include "galley/diagnostics.hpp"
@@ -29,6 +30,19 @@ struct HtmlRenderOptions {
   std::function<std::string(const std::string& url)> map_image;
   // Maps internal link targets "#id" (e.g. to "ch002.xhtml#id" for EPUB).
   std::function<std::string(const std::string& href)> map_link;
+  // Give headers without an id one derived from their text (pandoc's
+  // auto_identifiers), so a table of contents / EPUB nav can point to them.
+  bool auto_header_ids = true;
+  // Text of the link back from a note to its call.
+  std::string backlink_text = "\u21A9";
+};
+
+// A header as rendered (for tables of contents): final id, level after
+// header_shift, plain text.
+struct RenderedHeading {
+  int level = 1;
+  std::string id;
+  std::string text;
 };
 
 class HtmlRenderer {
@@ -43,6 +57,8 @@ class HtmlRenderer {
   // Ids used so far (ids are made unique and valid XML NCNames).
   const std::set<std::string>& used_ids() const { return used_ids_; }
   int note_count() const { return note_counter_; }
+  // Every header rendered so far, in order.
+  const std::vector<RenderedHeading>& headings() const { return headings_; }
 
  private:
   struct Impl;
@@ -51,6 +67,11 @@ class HtmlRenderer {
   std::set<std::string> used_ids_;
   int note_counter_ = 0;
   std::string pending_notes_;
+  int pending_first_ = 0;                            // number of the first pending note
+  std::map<std::string, std::string> id_renames_;    // original id -> id written
+  std::vector<RenderedHeading> headings_;
+  std::size_t removed_chars_ = 0;                    // invalid XML chars dropped
+  bool warned_invalid_chars_ = false;
   friend struct Impl;
 };
 
