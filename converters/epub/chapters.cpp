@@ -1,0 +1,253 @@
+// Splitting the body into XHTML content documents at WriterOptions::split_level,
+// making ids unique valid NCNames across the publication, and rewriting links:
+// internal "#id" links point to the file that holds the id; links the package
+// cannot resolve (relative files, missing ids) keep their text and lose the link.
+#include <algorithm>
+#include <cctype>
+
+#include "epub/internal.hpp"
+#include "galley/detail/xml.hpp"
+#include "galley/text.hpp"
+#include "galley/walk.hpp"
+
+namespace galley::epub {
+
+std::string esc(const std::string& s) { return detail::escape(s); }
+std::string esc_attr(const std::string& s) { return detail::escape(s, true); }
+
+namespace {
+
+struct IdPass {
+  std::set<std::string> used;
+  std::map<std::string, std::string> renamed;   // original id -> id in the output
+  std::map<std::string, std::string> file_of;   // output id -> file
+  std::string file;
+  int rewritten = 0;
+
+  std::string unique(const std::string& base) {
+    if (used.insert(base).second) return base;
+    for (int i = 1;; ++i) {
+      std::string c = base + "-" + std::to_string(i);
+      if (used.insert(c).second) return c;
+    }
+  }
+  void fix(Attr& a) {
+    if (a.id.empty()) return;
+    std::string orig = a.id;
+    std::string id = unique(detail::xml_id(orig));
+    if (id != orig) ++rewritten;
+    renamed.emplace(orig, id);
+    file_of[id] = file;
+    a.id = id;
+  }
+  void fix_rows(std::vector<Row>& rows) {
+    for (auto& r : rows) {
+      fix(r.attr);
+      for (auto& c : r.cells) fix(c.attr);
+    }
+  }
+  void run(Blocks& blocks) {
+    walk_blocks(blocks, [&](Block& b) {
+      if (auto* h = b.as<Header>()) {
+        if (h->attr.id.empty()) {
+          std::string id = unique(detail::xml_id(make_identifier(stringify(h->content))));
+          h->attr.id = id;
+          file_of[id] = file;
+        } else {
+          fix(h->attr);
+        }
+      } else if (auto* c = b.as<CodeBlock>()) fix(c->attr);
+      else if (auto* d = b.as<Div>()) fix(d->attr);
+      else if (auto* f = b.as<Figure>()) fix(f->attr);
+      else if (auto* t = b.as<Table>()) {
+        fix(t->attr);
+        fix(t->head.attr);
+        fix_rows(t->head.rows);
+        for (auto& body : t->bodies) {
+          fix(body.attr);
+          fix_rows(body.head);
+          fix_rows(body.body);
+        }
+        fix(t->foot.attr);
+        fix_rows(t->foot.rows);
+      }
+    });
+    walk_inlines(blocks, [&](Inline& in) {
+      if (auto* s = in.as<Span>()) fix(s->attr);
+      else if (auto* l = in.as<Link>()) fix(l->attr);
+      else if (auto* i = in.as<Image>()) fix(i->attr);
+      else if (auto* c = in.as<Code>()) fix(c->attr);
+    });
+  }
+};
+
+bool has_scheme(const std::string& url) {
+  if (url.empty() || !std::isalpha(static_cast<unsigned char>(url[0]))) return false;
+  for (std::size_t i = 1; i < url.size(); ++i) {
+    char c = url[i];
+    if (c == ':') return true;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return false;
+}
+
+std::string encode_url(const std::string& url) {
+  std::string out;
+  for (char c : url) {
+    if (c == ' ') out += "%20";
+    else if (c == '"') out += "%22";
+    else if (c == '<') out += "%3C";
+    else if (c == '>') out += "%3E";
+    else if (c == '\\') out += "%5C";
+    else if (c == '^') out += "%5E";
+    else if (c == '`') out += "%60";
+    else if (c == '{') out += "%7B";
+    else if (c == '|') out += "%7C";
+    else if (c == '}') out += "%7D";
+    else out += c;
+  }
+  return out;
+}
+
+// Rewrite the links of one file's blocks.
+void rewrite_links(Blocks& blocks, const std::string& file, const IdPass& ids, Book& book, Diagnostics& diag) {
+  walk_inlines(blocks, [&](Inline& in) {
+    auto* l = in.as<Link>();
+    if (!l) return;
+    std::string& url = l->target.url;
+    if (!url.empty() && url[0] == '#') {
+      std::string id = url.substr(1);
+      if (auto r = ids.renamed.find(id); r != ids.renamed.end()) id = r->second;
+      auto f = ids.file_of.find(id);
+      if (f != ids.file_of.end()) {
+        url = f->second == file ? "#" + id : f->second + "#" + id;
+        return;
+      }
+      diag.warn("broken-link", "epub: link to a missing id \"" + url + "\" kept as text");
+    } else if (has_scheme(url)) {
+      url = encode_url(url);
+      return;
+    } else {
+      diag.warn("lost-content", "epub: relative link \"" + url + "\" cannot point into the package; kept as text");
+    }
+    ++book.dropped_links;
+    Span span;
+    span.attr = l->attr;
+    span.content = std::move(l->content);
+    in = std::move(span);
+  });
+}
+
+}  // namespace
+
+void split_chapters(Document& doc, Blocks& front, Book& book, const WriterOptions& opts, Diagnostics& diag) {
+  const int split = std::max(1, opts.split_level);
+  // 1. split at headers of level <= split (top-level blocks only)
+  for (auto& b : doc.blocks) {
+    auto* h = b.as<Header>();
+    bool starts = h && h->level <= split;
+    if (book.chapters.empty() || (starts && !book.chapters.back().blocks.empty())) book.chapters.emplace_back();
+    auto& ch = book.chapters.back();
+    if (ch.blocks.empty() && h) ch.starts_with_header = true;
+    ch.blocks.push_back(std::move(b));
+  }
+  doc.blocks.clear();
+  char buf[32];
+  for (std::size_t i = 0; i < book.chapters.size(); ++i) {
+    std::snprintf(buf, sizeof buf, "ch%03zu.xhtml", i + 1);
+    book.chapters[i].file = buf;
+  }
+
+  // 2. ids, unique across the publication (our own ids reserved)
+  IdPass ids;
+  for (const char* r : {"toc", "toc-title", "landmarks", "landmarks-title", "titlepage", "title", "cover"})
+    ids.used.insert(r);
+  ids.file = "title_page.xhtml";
+  ids.run(front);
+  for (auto& ch : book.chapters) {
+    ids.file = ch.file;
+    ids.run(ch.blocks);
+  }
+  if (ids.rewritten > 0)
+    diag.warn("rewritten-id", "epub: " + std::to_string(ids.rewritten) +
+                                  " identifier(s) changed to be unique, valid XML names");
+
+  // 3. links
+  rewrite_links(front, "title_page.xhtml", ids, book, diag);
+  for (auto& ch : book.chapters) rewrite_links(ch.blocks, ch.file, ids, book, diag);
+
+  // 4. table of contents and facts for the accessibility metadata
+  int depth = 3;
+  try {
+    depth = std::stoi(opts.variable("toc-depth", "3"));
+  } catch (...) {
+  }
+  book.toc.push_back({1, book.title, "title_page.xhtml"});
+  for (auto& ch : book.chapters) {
+    for (auto& b : ch.blocks) {
+      if (auto* h = b.as<Header>()) {
+        book.has_headers = true;
+        if (ch.title.empty()) ch.title = stringify(h->content);
+        if (h->level <= depth) {
+          std::string text = stringify(h->content);
+          if (trim(text).empty()) continue;
+          book.toc.push_back({h->level, text, ch.file + "#" + h->attr.id});
+        }
+      }
+    }
+    if (ch.title.empty()) ch.title = book.title;
+  }
+  auto facts = [&](const Blocks& blocks) {
+    query_blocks(blocks, [&](const Block& b) {
+      if (b.is<Table>()) book.has_tables = true;
+      if (auto* r = b.as<RawBlock>(); r && (r->format == "html" || r->format == "html5" || r->format == "xhtml"))
+        book.has_raw = true;
+    });
+    query_inlines(blocks, [&](const Inline& in) {
+      if (in.is<Math>()) book.has_math = true;
+      if (in.is<Note>()) book.has_notes = true;
+      if (auto* r = in.as<RawInline>(); r && (r->format == "html" || r->format == "html5" || r->format == "xhtml"))
+        book.has_raw = true;
+    });
+  };
+  facts(front);
+  for (auto& ch : book.chapters) facts(ch.blocks);
+}
+
+std::string xhtml_page(const Book& book, const std::string& title, const std::string& body,
+                       const std::string& body_type) {
+  std::string o;
+  o += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n";
+  o += "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"" +
+       esc_attr(book.lang) + "\" xml:lang=\"" + esc_attr(book.lang) + "\"";
+  if (!book.dir.empty()) o += " dir=\"" + book.dir + "\"";
+  o += ">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>" + esc(title) + "</title>\n";
+  for (auto& s : book.styles) o += "<link rel=\"stylesheet\" type=\"text/css\" href=\"" + esc_attr(s.href) + "\"/>\n";
+  o += "</head>\n<body";
+  if (!body_type.empty()) o += " epub:type=\"" + body_type + "\"";
+  o += ">\n" + body + "</body>\n</html>\n";
+  return o;
+}
+
+std::string chapter_xhtml(const Book& book, const Chapter& ch, detail::HtmlRenderer& r) {
+  std::string body;
+  if (ch.starts_with_header) {
+    const auto* h = ch.blocks.front().as<Header>();
+    body += "<section epub:type=\"chapter\" role=\"doc-chapter\" aria-labelledby=\"" + esc_attr(h->attr.id) + "\">\n";
+  } else {
+    body += "<section class=\"body\">\n";
+  }
+  body += r.blocks(ch.blocks);
+  body += "</section>\n";
+  body += r.take_notes();
+  return xhtml_page(book, ch.title, body, "bodymatter");
+}
+
+std::string content_properties(const std::string& xhtml) {
+  std::string p;
+  if (xhtml.find("<svg") != std::string::npos) p += "svg";
+  if (xhtml.find("<math") != std::string::npos) p += p.empty() ? "mathml" : " mathml";
+  return p;
+}
+
+}  // namespace galley::epub

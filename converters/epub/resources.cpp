@@ -1,0 +1,157 @@
+// Images, the cover and user stylesheets. Local files (below the resource
+// root) and data: URIs are embedded with their media type sniffed from the
+// bytes; remote images are never fetched: they become their alt text as a link.
+#include <map>
+
+#include "epub/internal.hpp"
+#include "galley/io.hpp"
+#include "galley/meta.hpp"
+#include "galley/text.hpp"
+#include "galley/walk.hpp"
+
+namespace galley::epub {
+
+std::string extension_for(const std::string& media_type) {
+  if (media_type == "image/png") return "png";
+  if (media_type == "image/jpeg") return "jpg";
+  if (media_type == "image/gif") return "gif";
+  if (media_type == "image/svg+xml") return "svg";
+  if (media_type == "image/webp") return "webp";
+  return "";
+}
+
+namespace {
+
+struct Loaded {
+  std::string bytes;
+  std::string media_type;
+};
+
+// Load an image reference: data: URIs decoded, local files through the
+// resource root. Remote URLs are not handled here.
+std::optional<Loaded> load_image(const std::string& url, const WriterOptions& opts, Diagnostics& diag) {
+  std::string bytes;
+  if (url.rfind("data:", 0) == 0) {
+    auto d = decode_data_uri(url, opts.limits.max_resource_bytes);
+    if (!d) {
+      diag.warn("resource-refused", "epub: malformed data: URI image");
+      return std::nullopt;
+    }
+    bytes = std::move(d->bytes);
+  } else {
+    auto b = load_resource(url, opts.resources, opts.limits, diag);
+    if (!b) return std::nullopt;  // load_resource has warned
+    bytes = std::move(*b);
+  }
+  std::string mt = sniff_media_type(bytes);
+  if (mt.empty()) {
+    diag.warn("resource-refused", "epub: not a PNG, JPEG, GIF, SVG or WebP image: " +
+                                      (url.size() > 80 ? url.substr(0, 80) + "..." : url));
+    return std::nullopt;
+  }
+  return Loaded{std::move(bytes), std::move(mt)};
+}
+
+}  // namespace
+
+void embed_images(Blocks& blocks, Book& book, const WriterOptions& opts, Diagnostics& diag) {
+  std::map<std::string, std::string> href_of;  // url -> media/... ("" = failed)
+  walk_inlines(blocks, [&](Inline& in) {
+    auto* img = in.as<Image>();
+    if (!img) return;
+    const std::string url = img->target.url;
+    const std::string alt = stringify(img->content);
+    if (is_remote_url(url)) {
+      ++book.remote_images;
+      diag.warn("resource-refused", "epub: remote image not fetched, replaced by a link: " + url);
+      Link link;
+      link.attr = img->attr;
+      link.attr.classes.push_back("remote-image");
+      link.content = img->content.empty() ? Inlines{Str{url}} : img->content;
+      link.target = img->target;
+      in = std::move(link);
+      return;
+    }
+    auto it = href_of.find(url);
+    if (it == href_of.end()) {
+      std::string href;
+      if (auto l = load_image(url, opts, diag)) {
+        href = "media/image-" + std::to_string(book.media.size() + 1) + "." + extension_for(l->media_type);
+        Item item;
+        item.id = "image-" + std::to_string(book.media.size() + 1);
+        item.href = href;
+        item.media_type = l->media_type;
+        item.data = std::move(l->bytes);
+        book.media.push_back(std::move(item));
+      }
+      it = href_of.emplace(url, href).first;
+    }
+    if (it->second.empty()) {
+      // Could not embed: keep the alt text (load_image warned why).
+      Span span;
+      span.attr = img->attr;
+      span.attr.classes.push_back("missing-image");
+      span.content = img->content;
+      in = std::move(span);
+      return;
+    }
+    ++book.images;
+    if (trim(alt).empty()) ++book.images_without_alt;
+    img->target.url = it->second;
+  });
+}
+
+void embed_cover(const Document& doc, Book& book, const WriterOptions& opts, Diagnostics& diag) {
+  std::string ref = opts.cover_image;
+  bool from_meta = false;
+  if (ref.empty()) {
+    if (auto v = meta_text(doc.meta, "cover-image")) ref = *v;
+    else if (auto i = meta_text(doc.meta, "image")) {
+      ref = *i;
+      from_meta = true;
+    }
+  }
+  if (ref.empty()) return;
+  if (is_remote_url(ref)) {
+    // The lead image of a web article: never fetched.
+    if (!from_meta) diag.warn("resource-refused", "epub: remote cover image not fetched: " + ref);
+    else diag.info("resource-refused", "epub: lead image is remote, no cover: " + ref);
+    return;
+  }
+  Diagnostics quiet;  // a missing meta image is not worth a warning of its own
+  auto l = load_image(ref, opts, from_meta ? quiet : diag);
+  if (!l) {
+    if (from_meta) diag.info("resource-missing", "epub: lead image not found locally, no cover: " + ref);
+    return;
+  }
+  Item item;
+  item.id = "cover-image";
+  item.href = "media/cover." + extension_for(l->media_type);
+  item.media_type = l->media_type;
+  item.data = std::move(l->bytes);
+  item.properties = "cover-image";
+  book.cover = std::move(item);
+}
+
+void load_stylesheets(Book& book, const WriterOptions& opts, Diagnostics& diag) {
+  Item main;
+  main.id = "stylesheet";
+  main.href = "css/stylesheet.css";
+  main.media_type = "text/css";
+  main.data = default_stylesheet();
+  book.styles.push_back(std::move(main));
+  int n = 0;
+  for (auto& path : opts.css) {
+    auto data = load_resource(path, opts.resources, opts.limits, diag);
+    if (!data) continue;  // warned by load_resource
+    Item it;
+    ++n;
+    it.id = "user-css-" + std::to_string(n);
+    it.href = "css/user-" + std::to_string(n) + ".css";
+    it.media_type = "text/css";
+    it.data = std::move(*data);
+    book.styles.push_back(std::move(it));
+  }
+}
+
+}  // namespace galley::epub
