@@ -12,7 +12,7 @@ namespace galley {
 Inlines text(std::string_view s);
 
 inline Block para(std::string_view s) { return Para{text(s)}; }
-inline Block plain(std::string_view s) { return Plain{text(s)}; }
+inline Block plain_block(std::string_view s) { return Plain{text(s)}; }
 inline Block header(int level, std::string_view s, std::string id = {}) { return Header{level, Attr{std::move(id), {}, {}}, text(s)}; }
 inline MetaValue meta_inlines(std::string_view s) { return MetaInlines{text(s)}; }
 inline MetaValue meta_string(std::string s) { return MetaString{std::move(s)}; }

@@ -1,0 +1,280 @@
+// UTF-8 handling, NFC, stringify and pandoc-compatible identifiers.
+#include "galley/text.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "galley/error.hpp"
+
+namespace galley {
+
+namespace {
+
+const char* quote_open(QuoteType t) { return t == QuoteType::DoubleQuote ? "\u201C" : "\u2018"; }
+const char* quote_close(QuoteType t) { return t == QuoteType::DoubleQuote ? "\u201D" : "\u2019"; }
+
+void stringify_into(std::string& out, const Inlines& xs);
+void stringify_blocks_into(std::string& out, const Blocks& bs);
+
+void stringify_into(std::string& out, const Inline& x) {
+  std::visit(
+      [&](const auto& n) {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, Str>) out += n.text;
+        else if constexpr (std::is_same_v<T, Space> || std::is_same_v<T, SoftBreak> || std::is_same_v<T, LineBreak>) out += ' ';
+        else if constexpr (std::is_same_v<T, Code> || std::is_same_v<T, Math>) out += n.text;
+        else if constexpr (std::is_same_v<T, RawInline>) {}
+        else if constexpr (std::is_same_v<T, Quoted>) {
+          out += quote_open(n.type);
+          stringify_into(out, n.content);
+          out += quote_close(n.type);
+        } else if constexpr (std::is_same_v<T, Note>) {}
+        else stringify_into(out, n.content);
+      },
+      x.base());
+}
+
+void stringify_into(std::string& out, const Inlines& xs) {
+  for (auto& x : xs) stringify_into(out, x);
+}
+
+void stringify_block(std::string& out, const Block& b) {
+  std::visit(
+      [&](const auto& n) {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, Plain> || std::is_same_v<T, Para> || std::is_same_v<T, Header>) stringify_into(out, n.content);
+        else if constexpr (std::is_same_v<T, LineBlock>) {
+          for (std::size_t i = 0; i < n.lines.size(); ++i) {
+            if (i) out += '\n';
+            stringify_into(out, n.lines[i]);
+          }
+        } else if constexpr (std::is_same_v<T, CodeBlock>) out += n.text;
+        else if constexpr (std::is_same_v<T, BlockQuote> || std::is_same_v<T, Div>) stringify_blocks_into(out, n.content);
+        else if constexpr (std::is_same_v<T, OrderedList> || std::is_same_v<T, BulletList>) {
+          for (std::size_t i = 0; i < n.items.size(); ++i) {
+            if (i) out += '\n';
+            stringify_blocks_into(out, n.items[i]);
+          }
+        } else if constexpr (std::is_same_v<T, DefinitionList>) {
+          for (auto& item : n.items) {
+            stringify_into(out, item.term);
+            for (auto& d : item.definitions) { out += '\n'; stringify_blocks_into(out, d); }
+            out += '\n';
+          }
+        } else if constexpr (std::is_same_v<T, Figure>) {
+          stringify_blocks_into(out, n.content);
+          if (!n.content.empty() && !n.caption.long_caption.empty()) out += '\n';
+          stringify_blocks_into(out, n.caption.long_caption);
+        } else if constexpr (std::is_same_v<T, Table>) {
+          stringify_blocks_into(out, n.caption.long_caption);
+          auto rows = [&](const std::vector<Row>& rs) {
+            for (auto& r : rs) {
+              out += '\n';
+              for (std::size_t c = 0; c < r.cells.size(); ++c) {
+                if (c) out += ' ';
+                stringify_blocks_into(out, r.cells[c].content);
+              }
+            }
+          };
+          rows(n.head.rows);
+          for (auto& b : n.bodies) { rows(b.head); rows(b.body); }
+          rows(n.foot.rows);
+        }
+      },
+      b.base());
+}
+
+void stringify_blocks_into(std::string& out, const Blocks& bs) {
+  for (std::size_t i = 0; i < bs.size(); ++i) {
+    if (i) out += '\n';
+    stringify_block(out, bs[i]);
+  }
+}
+
+}  // namespace
+
+std::string stringify(const Inlines& inlines) {
+  std::string out;
+  stringify_into(out, inlines);
+  return out;
+}
+
+std::string stringify(const Blocks& blocks) {
+  std::string out;
+  stringify_blocks_into(out, blocks);
+  return out;
+}
+
+std::string stringify(const MetaValue& value) {
+  return std::visit(
+      [](const auto& n) -> std::string {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, MetaString>) return n.text;
+        else if constexpr (std::is_same_v<T, MetaBool>) return n.value ? "true" : "false";
+        else if constexpr (std::is_same_v<T, MetaInlines>) return stringify(n.content);
+        else if constexpr (std::is_same_v<T, MetaBlocks>) return stringify(n.content);
+        else if constexpr (std::is_same_v<T, MetaList>) {
+          std::string out;
+          for (std::size_t i = 0; i < n.items.size(); ++i) {
+            if (i) out += ", ";
+            out += stringify(n.items[i]);
+          }
+          return out;
+        } else {
+          auto it = n.entries.find("name");
+          if (it != n.entries.end()) return stringify(it->second);
+          it = n.entries.find("text");
+          return it != n.entries.end() ? stringify(it->second) : std::string();
+        }
+      },
+      value.base());
+}
+
+std::string nfc(std::string_view s) {
+  // Fast path: pure ASCII is already NFC.
+  bool ascii = true;
+  for (unsigned char c : s)
+    if (c >= 0x80) { ascii = false; break; }
+  if (ascii) return std::string(s);
+  utf8proc_uint8_t* out = nullptr;
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &out,
+                        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (n < 0) return std::string(s);  // invalid input: leave it to repair_utf8
+  std::unique_ptr<utf8proc_uint8_t, void (*)(void*)> guard(out, std::free);
+  return std::string(reinterpret_cast<char*>(out), static_cast<std::size_t>(n));
+}
+
+char32_t next_codepoint(std::string_view s, std::size_t& i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) { ++i; return c; }
+  int len = 0;
+  char32_t cp = 0, min = 0;
+  if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
+  else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
+  else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
+  else { ++i; return 0xFFFD; }
+  if (i + len > s.size()) { ++i; return 0xFFFD; }
+  for (int k = 1; k < len; ++k) {
+    auto cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) { ++i; return 0xFFFD; }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++i; return 0xFFFD; }
+  i += len;
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) out += static_cast<char>(cp);
+  else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+namespace {
+// Length of a valid UTF-8 sequence starting at i, 0 when invalid.
+std::size_t valid_seq(std::string_view s, std::size_t i) {
+  std::size_t j = i;
+  char32_t cp = next_codepoint(s, j);
+  if (cp == 0xFFFD && !(j - i == 3 && static_cast<unsigned char>(s[i]) == 0xEF)) return 0;
+  return j - i;
+}
+}  // namespace
+
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+    auto n = valid_seq(s, i);
+    if (!n) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string repair_utf8(std::string_view s, Diagnostics& diag, std::string_view what) {
+  std::string out;
+  std::size_t bad = 0, first = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t start = i;
+    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    out.append(s.substr(start, i - start));
+    if (i >= s.size()) break;
+    auto n = valid_seq(s, i);
+    if (n) { out.append(s.substr(i, n)); i += n; continue; }
+    if (!bad) first = i;
+    ++bad;
+    out += "\xEF\xBF\xBD";
+    ++i;
+  }
+  if (bad)
+    diag.warn("invalid-utf8", std::string(what) + ": " + std::to_string(bad) +
+                                  " invalid UTF-8 byte(s) replaced with U+FFFD, first at byte offset " +
+                                  std::to_string(first));
+  return out;
+}
+
+std::string make_identifier(std::string_view text, std::set<std::string>* used) {
+  // pandoc: remove everything up to the first letter; keep alphanumerics,
+  // '_', '-', '.'; spaces become '-'; everything lower-cased.
+  std::string id;
+  bool seen_letter = false;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = next_codepoint(text, i);
+    auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    bool letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+    bool digit = cat == UTF8PROC_CATEGORY_ND;
+    if (!seen_letter && !letter) continue;
+    seen_letter = true;
+    if (letter || digit || cp == '_' || cp == '-' || cp == '.') {
+      append_utf8(id, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))));
+    } else if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0) {
+      id += '-';
+    }
+  }
+  if (id.empty()) id = "section";
+  if (used) {
+    std::string base = id;
+    for (int n = 1; used->count(id); ++n) id = base + "-" + std::to_string(n);
+    used->insert(id);
+  }
+  return id;
+}
+
+std::string_view trim(std::string_view s) {
+  auto is_space_at = [&](std::size_t i, std::size_t& len) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') { len = 1; return true; }
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) { len = 2; return true; }
+    if (c == 0xE3 && s.substr(i, 3) == "\u3000") { len = 3; return true; }
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      auto d = static_cast<unsigned char>(s[i + 2]);
+      if ((d >= 0x80 && d <= 0x8B) || d == 0xAF) { len = 3; return true; }
+    }
+    return false;
+  };
+  std::size_t b = 0, len = 0;
+  while (b < s.size() && is_space_at(b, len)) b += len;
+  std::size_t e = s.size();
+  while (e > b) {
+    // step back to the start of the previous code point
+    std::size_t p = e - 1;
+    while (p > b && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+    if (is_space_at(p, len) && p + len == e) e = p;
+    else break;
+  }
+  return s.substr(b, e - b);
+}
+
+}  // namespace galley
