@@ -1,0 +1,260 @@
+// Typography: restore missing spaces after punctuation; smart quotes (pandoc's
+// `smart` extension: Quoted inlines, apostrophes inside words become ’).
+#include <utf8proc.h>
+
+#include <string>
+#include <vector>
+
+#include "galley/builder.hpp"
+#include "galley/text.hpp"
+#include "plain/reader_detail.hpp"
+
+namespace galley::plain::detail {
+
+bool cp_letter(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  auto cat = utf8proc_category((utf8proc_int32_t)c);
+  return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+bool cp_upper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  auto cat = utf8proc_category((utf8proc_int32_t)c);
+  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+bool cp_lower(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return utf8proc_category((utf8proc_int32_t)c) == UTF8PROC_CATEGORY_LL;
+}
+bool cp_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x3000;
+}
+
+namespace {
+
+char32_t cp_at(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return 0;
+  std::size_t j = i;
+  return next_codepoint(s, j);
+}
+// Code point ending just before byte i (0 at start).
+char32_t cp_before(std::string_view s, std::size_t i, std::size_t* start = nullptr) {
+  if (i == 0) return 0;
+  std::size_t j = i - 1;
+  while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4) --j;
+  if (start) *start = j;
+  std::size_t k = j;
+  return next_codepoint(s, k);
+}
+std::size_t cp_size(std::string_view s, std::size_t i) {
+  unsigned char c = s[i];
+  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// Does the whitespace-delimited token [a, b) look like a URL, e-mail or markup?
+bool protected_token(std::string_view tok) {
+  return tok.find("://") != std::string_view::npos || tok.find('@') != std::string_view::npos ||
+         tok.rfind("www.", 0) == 0 || tok.find('&') != std::string_view::npos ||
+         tok.find("\\") != std::string_view::npos;
+}
+
+}  // namespace
+
+std::string fix_spacing(std::string_view s, Rewrites& rw) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 64);
+  std::size_t fixes = 0;
+  std::size_t tok_end = 0;  // end of the current token
+  bool tok_protected = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    out.push_back(c);
+    if (i >= tok_end && c != ' ' && c != '\t') {
+      std::size_t e = i;
+      while (e < s.size() && s[e] != ' ' && s[e] != '\t') ++e;
+      tok_end = e;
+      tok_protected = protected_token(s.substr(i, e - i));
+    }
+    if (c != '.' && c != ',' && c != ';' && c != ':' && c != '!' && c != '?') continue;
+    if (tok_protected || i == 0 || i + 1 >= s.size()) continue;
+    char32_t next = cp_at(s, i + 1);
+    if (!cp_letter(next)) continue;
+    std::size_t pstart = 0;
+    char32_t prev = cp_before(s, i, &pstart);
+    bool add = false;
+    switch (c) {
+      case '.': {
+        // "giới.Từ": previous word lower-case (>= 2 letters), next word Capitalised then lower-case.
+        if (!cp_lower(prev) || !cp_upper(next)) break;
+        char32_t after = cp_at(s, i + 1 + cp_size(s, i + 1));
+        if (!cp_lower(after)) break;
+        std::size_t p2 = 0;
+        char32_t prev2 = pstart > 0 ? cp_before(s, pstart, &p2) : 0;
+        if (!cp_letter(prev2)) break;
+        add = true;
+        break;
+      }
+      case ',':
+      case ';':
+        add = cp_letter(prev) || prev == ')' || prev == '"' || prev == 0x201D;
+        break;
+      case ':':
+      case '!':
+      case '?':
+        add = cp_letter(prev) && cp_upper(next);
+        break;
+    }
+    if (add) {
+      out.push_back(' ');
+      ++fixes;
+    }
+  }
+  rw.add("space", fixes);
+  return out;
+}
+
+namespace {
+
+enum class Q { None, OpenD, CloseD, OpenS, CloseS, Apos, Literal };
+
+struct Ev {
+  std::size_t pos, len;
+  bool dbl;
+  Q fate = Q::Literal;
+};
+
+bool opening_punct(char32_t c) {
+  return c == '(' || c == '[' || c == '{' || c == '-' || c == 0x2013 || c == 0x2014 || c == '/' || c == '"' ||
+         c == '\'' || c == 0x201C || c == 0x2018 || c == 0xAB;
+}
+
+void flush(std::string& buf, Inlines& target) {
+  if (buf.empty()) return;
+  bool lead = cp_space(cp_at(buf, 0));
+  std::size_t st = 0;
+  char32_t last = cp_before(buf, buf.size(), &st);
+  bool trail = cp_space(last);
+  Inlines words = text(buf);
+  if ((lead || (words.empty() && trail)) && !target.empty() && !target.back().is<Space>()) target.push_back(Space{});
+  for (auto& w : words) target.push_back(std::move(w));
+  if (trail && !words.empty()) target.push_back(Space{});
+  buf.clear();
+}
+
+}  // namespace
+
+Inlines make_inlines(std::string_view input, const TypoOptions& opt, Rewrites& rw) {
+  std::string fixed;
+  std::string_view s = input;
+  if (opt.spacing) {
+    fixed = fix_spacing(input, rw);
+    s = fixed;
+  }
+  if (!opt.smart) return text(s);
+
+  // 1. quote characters
+  std::vector<Ev> ev;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c == '"' || c == '\'') ev.push_back({i, 1, c == '"'});
+    else if (c == 0xE2 && i + 2 < s.size() && (unsigned char)s[i + 1] == 0x80) {
+      unsigned char d = s[i + 2];
+      if (d == 0x9C || d == 0x9D || d == 0x98 || d == 0x99) ev.push_back({i, 3, d == 0x9C || d == 0x9D});
+    }
+  }
+  if (ev.empty()) return text(s);
+
+  // 2. decide each one's fate with a stack of open quotes
+  std::vector<std::size_t> stack;  // indices into ev
+  std::size_t quotes = 0, apos = 0;
+  for (std::size_t k = 0; k < ev.size(); ++k) {
+    Ev& e = ev[k];
+    char32_t prev = cp_before(s, e.pos);
+    char32_t next = cp_at(s, e.pos + e.len);
+    bool prev_space = prev == 0 || cp_space(prev);
+    bool next_space = next == 0 || cp_space(next);
+    bool can_open = (prev_space || opening_punct(prev)) && !next_space;
+    bool can_close = !prev_space && (next_space || !(cp_letter(next) || is_digit(next)));
+    unsigned char b = e.len == 3 ? (unsigned char)s[e.pos + 2] : 0;
+    bool curly_open = b == 0x9C || b == 0x98, curly_close = b == 0x9D || b == 0x99;
+    if (curly_open) can_close = false;
+    if (curly_close) can_open = false;
+    if (!e.dbl && (cp_letter(prev) || is_digit(prev)) && cp_letter(next)) {  // don't, l'homme
+      e.fate = Q::Apos;
+      continue;
+    }
+    if (can_close && !stack.empty() && ev[stack.back()].dbl == e.dbl) {
+      ev[stack.back()].fate = e.dbl ? Q::OpenD : Q::OpenS;
+      e.fate = e.dbl ? Q::CloseD : Q::CloseS;
+      stack.pop_back();
+      ++quotes;
+      continue;
+    }
+    if (can_close && e.dbl && !stack.empty()) {
+      // close an outer double quote, dropping unclosed single quotes above it
+      std::size_t d = stack.size();
+      while (d > 0 && !ev[stack[d - 1]].dbl) --d;
+      if (d > 0) {
+        for (std::size_t x = d; x < stack.size(); ++x) ev[stack[x]].fate = Q::Apos;
+        stack.resize(d);
+        ev[stack.back()].fate = Q::OpenD;
+        e.fate = Q::CloseD;
+        stack.pop_back();
+        ++quotes;
+        continue;
+      }
+    }
+    if (can_open && stack.size() < 16) {
+      stack.push_back(k);
+      e.fate = Q::Literal;  // until closed
+      continue;
+    }
+    e.fate = e.dbl ? Q::Literal : Q::Apos;
+  }
+  for (auto k : stack) ev[k].fate = ev[k].dbl ? Q::Literal : Q::Apos;
+  for (auto& e : ev)
+    if (e.fate == Q::Apos) {
+      // a straight apostrophe becomes ’; a curly one stays as it is
+      if (e.len == 1) ++apos;
+    }
+
+  // 3. build the inlines
+  std::vector<std::pair<QuoteType, Inlines>> levels;
+  levels.push_back({QuoteType::DoubleQuote, {}});
+  std::string buf;
+  std::size_t last = 0;
+  for (auto& e : ev) {
+    buf.append(s.substr(last, e.pos - last));
+    last = e.pos + e.len;
+    switch (e.fate) {
+      case Q::Apos:
+        buf.append(e.len == 1 ? "\xE2\x80\x99" : std::string(s.substr(e.pos, e.len)));
+        break;
+      case Q::Literal:
+      case Q::None:
+        buf.append(s.substr(e.pos, e.len));
+        break;
+      case Q::OpenD:
+      case Q::OpenS:
+        flush(buf, levels.back().second);
+        levels.push_back({e.fate == Q::OpenD ? QuoteType::DoubleQuote : QuoteType::SingleQuote, {}});
+        break;
+      case Q::CloseD:
+      case Q::CloseS: {
+        flush(buf, levels.back().second);
+        auto lv = std::move(levels.back());
+        levels.pop_back();
+        levels.back().second.push_back(Quoted{lv.first, std::move(lv.second)});
+        break;
+      }
+    }
+  }
+  buf.append(s.substr(last));
+  flush(buf, levels.back().second);
+  rw.add("quotes", quotes);
+  rw.add("apostrophe", apos);
+  return std::move(levels.front().second);
+}
+
+}  // namespace galley::plain::detail
