@@ -1,0 +1,146 @@
+// Internals of the HTML reader, shared by its files (not a public API).
+//   parse.cpp     bytes -> libxml2 DOM (encoding detection, error capture, truncation checks)
+//   dom.cpp       small DOM helpers (names, attributes, text, block/inline classification)
+//   urls.cpp      RFC 3986 reference resolution against <base> / ReaderOptions::source_url
+//   metadata.cpp  <head> metadata -> Meta (priority order documented there)
+//   jsonld.cpp    schema.org JSON-LD -> candidate metadata fields
+//   extract.cpp   +extract: find the article's main content, drop page furniture
+//   convert.cpp   DOM -> Blocks / Inlines
+//   reader.cpp    the Reader: glues the passes together
+#pragma once
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "galley/ast.hpp"
+#include "galley/diagnostics.hpp"
+#include "galley/options.hpp"
+
+namespace galley::html {
+
+// ---- parse.cpp ----
+struct DocFree {
+  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
+
+struct Parsed {
+  DocPtr doc;
+  std::string encoding;       // the encoding the bytes were decoded from
+  std::size_t parse_errors = 0;
+};
+// Decode `input` (BOM, <meta charset>, http-equiv, options.encoding; bad bytes
+// -> U+FFFD with a warning) and parse it with libxml2's HTML parser. Parser
+// errors go to `diag` at info level; libxml2 limits that would shorten the
+// document are lifted (HTML_PARSE_HUGE) and reported when hit.
+Parsed parse_html(std::string_view input, const ReaderOptions& options, Diagnostics& diag);
+// The encoding name found in the bytes (BOM or <meta>), lower-case; "" when none.
+std::string sniff_encoding(std::string_view input);
+
+// ---- dom.cpp ----
+// Element name as libxml2 gives it (lower-case for HTML); "" for non-elements.
+inline std::string_view name(const xmlNode* n) {
+  return (n && n->type == XML_ELEMENT_NODE && n->name) ? std::string_view(reinterpret_cast<const char*>(n->name))
+                                                       : std::string_view();
+}
+inline bool is(const xmlNode* n, std::string_view tag) { return name(n) == tag; }
+inline bool is_element(const xmlNode* n) { return n && n->type == XML_ELEMENT_NODE; }
+inline bool is_text(const xmlNode* n) {
+  return n && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE);
+}
+inline std::string_view content(const xmlNode* n) {
+  return n && n->content ? std::string_view(reinterpret_cast<const char*>(n->content)) : std::string_view();
+}
+// Attribute value (a view into the DOM; valid while the node lives); nullopt when absent.
+std::optional<std::string_view> attr(const xmlNode* n, std::string_view key);
+inline std::string_view attr_or(const xmlNode* n, std::string_view key, std::string_view dflt = {}) {
+  auto v = attr(n, key);
+  return v ? *v : dflt;
+}
+// Concatenated text of all descendant text nodes.
+std::string text_of(const xmlNode* n);
+void append_text(const xmlNode* n, std::string& out);
+// Whitespace-collapsed, trimmed text.
+std::string clean_text(std::string_view s);
+// Is the tag a block-level (flow container / block) element in HTML5?
+bool is_block_tag(std::string_view tag);
+// Elements whose content is never part of the document text.
+bool is_dropped_tag(std::string_view tag);
+bool is_void_tag(std::string_view tag);
+// Case-insensitive ASCII helpers.
+bool iequals(std::string_view a, std::string_view b);
+std::string lower(std::string_view s);
+bool contains_word_ci(std::string_view haystack, std::string_view needle);  // substring, ASCII-case-insensitive
+bool is_space(char c);
+// Remove and free a node (and its subtree).
+void remove_node(xmlNode* n);
+// The first descendant element with the tag (document order); nullptr when none.
+xmlNode* find_first(xmlNode* root, std::string_view tag);
+xmlNode* html_body(xmlDoc* doc);
+xmlNode* html_head(xmlDoc* doc);
+
+// ---- urls.cpp ----
+// Resolve `ref` against `base` (RFC 3986 section 5.2). Returns ref unchanged when
+// base is empty or ref is absolute, a fragment, or a data:/mailto:/javascript: URL.
+std::string resolve_url(std::string_view base, std::string_view ref);
+// Pick the best candidate from a srcset ("a.jpg 1x, b.jpg 2x" / "a.jpg 480w, ...").
+std::string best_srcset(std::string_view srcset);
+
+// ---- jsonld.cpp ----
+struct JsonLdPerson {
+  std::string name, url;
+};
+struct JsonLdArticle {
+  bool found = false;
+  std::string type;
+  std::string headline, name, alternative_headline, description, date_published, date_modified, section,
+      in_language, url, image, publisher, license, identifier, copyright;
+  std::vector<JsonLdPerson> authors;
+  std::vector<std::string> keywords;
+  std::string site_name;  // isPartOf / WebSite name
+};
+// Parse every <script type="application/ld+json"> text given; the first
+// article-like object (NewsArticle, Article, BlogPosting, ReportageNewsArticle,
+// ScholarlyArticle, ...) wins, looking through arrays and @graph. Bad JSON -> info.
+JsonLdArticle parse_jsonld(const std::vector<std::string>& scripts, Diagnostics& diag);
+
+// ---- metadata.cpp ----
+struct PageMeta {
+  Meta meta;
+  std::string title;    // chosen title (plain text)
+  std::string byline;   // author names as printed, ", " joined
+  std::string base_url; // for resolving relative URLs
+  std::string lang;
+};
+// Read <head> (and a few body hints) into the METADATA.md keys.
+PageMeta read_metadata(xmlDoc* doc, const ReaderOptions& options, Diagnostics& diag);
+// Add the body byline (found by extraction) when metadata had none.
+void add_body_byline(PageMeta& pm, const std::string& byline);
+
+// ---- extract.cpp ----
+struct Extraction {
+  xmlNode* content = nullptr;  // a detached <div> holding the article (owned by the document's dict; freed by caller)
+  std::string byline;          // byline text removed from the body
+};
+// Find the main content of the page (mutates the DOM: removes furniture).
+Extraction extract_article(xmlDoc* doc, const PageMeta& meta, Diagnostics& diag);
+
+// ---- convert.cpp ----
+struct ConvertOptions {
+  std::string base_url;
+  std::size_t max_nesting = 2000;
+};
+// Convert the children of `root` to blocks. Footnote bodies referenced from the
+// text become Note inlines (and leave the body).
+Blocks convert_blocks(xmlNode* root, const ConvertOptions& options, Diagnostics& diag);
+// Convert one element's inline content (used for metadata titles etc.).
+Inlines convert_inlines(xmlNode* root, const ConvertOptions& options, Diagnostics& diag);
+// Split text into Str/Space (pandoc's way) after NFC.
+Inlines words(std::string_view s);
+
+}  // namespace galley::html
