@@ -581,7 +581,10 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
     while (nj < n && nj < i + 3 && parse_date_line(units[nj].text)) ++nj;
     const Unit* next_title = nj < n ? &units[nj] : nullptr;
     const Unit* after_title = nj + 1 < n ? &units[nj + 1] : nullptr;
-    if (subject.empty() && kicker_like(u) && next_title && title_like(*next_title, after_title) &&
+    bool title_after_kicker = next_title && !next_title->after_blank &&
+                              (!ends_with_sentence_punct(next_title->text) || next_title->text.back() == '?' ||
+                               next_title->text.back() == '!');
+    if (subject.empty() && kicker_like(u) && title_after_kicker && title_like(*next_title, after_title) &&
         cp_len(next_title->text) > cp_len(u.text) && !parse_byline(next_title->text, false)) {
       subject = u.text;
       ++i;
@@ -618,6 +621,12 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
     } else if (lede_offset) {
       units[i].text = std::string(lede);
     }
+  }
+
+  // A one-paragraph article: the lede is also the body.
+  if (!abstract.empty() && body_start >= n) {
+    units.push_back(Unit{abstract, true, ListKind::None, 0, 0, {}});
+    n = units.size();
   }
 
   // Bottom: bylines ("Nguyễn Hiền", "Theo Reuters", "(Theo Reuters)") and a trailing time stamp.
@@ -676,6 +685,14 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
       ++figures;
       ++j;
       continue;
+    }
+    if (short_line && has_next) {
+      // a sub-head or caption stands between paragraphs, not in a run of short lines
+      const Unit& nx = units[j + 1];
+      bool next_para = nx.list != ListKind::None || ends_with_sentence_punct(nx.text) || word_count(nx.text) > 15;
+      bool prev_short = j > body_start && units[j - 1].list == ListKind::None &&
+                        !ends_with_sentence_punct(units[j - 1].text) && word_count(units[j - 1].text) <= 15;
+      if (!next_para || prev_short) short_line = false;
     }
     if (short_line && has_prev && has_next) {
       bool before_list = units[j + 1].list != ListKind::None;
