@@ -108,11 +108,23 @@ JsonLdArticle parse_jsonld(const std::vector<std::string>& scripts, Diagnostics&
   for (auto& s : scripts) {
     // Some sites wrap JSON-LD in CDATA markers or HTML comments.
     std::string_view t = s;
-    while (!t.empty() && is_space(t.front())) t.remove_prefix(1);
-    if (t.substr(0, 4) == "<!--") t.remove_prefix(4);
-    if (t.substr(0, 9) == "//<![CDATA[") t.remove_prefix(11);
-    while (!t.empty() && is_space(t.back())) t.remove_suffix(1);
-    if (t.size() >= 3 && t.substr(t.size() - 3) == "-->") t.remove_suffix(3);
+    auto trim_ws = [&] {
+      while (!t.empty() && is_space(t.front())) t.remove_prefix(1);
+      while (!t.empty() && is_space(t.back())) t.remove_suffix(1);
+    };
+    trim_ws();
+    for (std::string_view open : {"//<![CDATA[", "<![CDATA[", "<!--"})
+      if (t.substr(0, open.size()) == open) {
+        t.remove_prefix(open.size());
+        break;
+      }
+    trim_ws();
+    for (std::string_view close : {"//]]>", "]]>", "-->"})
+      if (t.size() >= close.size() && t.substr(t.size() - close.size()) == close) {
+        t.remove_suffix(close.size());
+        break;
+      }
+    trim_ws();
     json j = json::parse(t.begin(), t.end(), nullptr, false);
     if (j.is_discarded()) {
       diag.info("invalid-jsonld", "a JSON-LD script is not valid JSON; ignored");

@@ -65,6 +65,17 @@ std::string norm_key(std::string_view k) {
   return r;
 }
 
+// The last value of the first key present (a later <meta> overrides an earlier one).
+const std::string* last(const Values& v, std::initializer_list<const char*> keys) {
+  for (auto* k : keys) {
+    auto it = v.find(k);
+    if (it == v.end()) continue;
+    for (auto s = it->second.rbegin(); s != it->second.rend(); ++s)
+      if (!s->empty()) return &*s;
+  }
+  return nullptr;
+}
+
 const std::string* first(const Values& v, std::initializer_list<const char*> keys) {
   for (auto* k : keys) {
     auto it = v.find(k);
@@ -321,7 +332,7 @@ PageMeta read_metadata(xmlDoc* doc, const ReaderOptions& options, Diagnostics& d
   }
   if (ld.type == "WebPage" && !ld.headline.empty()) title = ld.headline;
   if (title.empty()) {
-    if (auto s = first(v, {"citation_title", "dc:title", "dcterm:title", "og:title", "weibo:article:title",
+    if (auto s = last(v, {"citation_title", "dc:title", "dcterm:title", "og:title", "weibo:article:title",
                            "weibo:webpage:title", "title", "twitter:title", "parsely-title"}))
       title = *s;
   }

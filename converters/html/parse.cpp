@@ -146,6 +146,20 @@ Parsed parse_html(std::string_view input, const ReaderOptions& options, Diagnost
   Parsed result;
   std::string enc = options.encoding.empty() ? sniff_encoding(input) : canonical_encoding(options.encoding);
   if (enc.empty()) enc = "utf-8";
+  // A page saved as UTF-8 often keeps its old <meta charset>: bytes that are
+  // valid UTF-8 with multi-byte sequences are UTF-8 whatever the <meta> says.
+  if (options.encoding.empty() && enc != "utf-8" && enc != "utf-16le" && enc != "utf-16be") {
+    bool non_ascii = false;
+    for (char c : input)
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        non_ascii = true;
+        break;
+      }
+    if (non_ascii && valid_utf8(strip_bom(input))) {
+      diag.info("encoding", "declared " + enc + " but the bytes are valid UTF-8; reading as UTF-8");
+      enc = "utf-8";
+    }
+  }
   // A BOM overrides a <meta> declaration (HTML spec) unless the user said otherwise.
   if (options.encoding.empty()) {
     auto u = [&](std::size_t i) { return static_cast<unsigned char>(input[i]); };
