@@ -109,8 +109,10 @@ std::string encode_url(const std::string& url) {
   return out;
 }
 
-// Rewrite the links of one file's blocks.
-void rewrite_links(Blocks& blocks, const std::string& file, const IdPass& ids, Book& book, Diagnostics& diag) {
+// Rewrite the links of one file's blocks. Links that cannot work inside the
+// package are collected in `missing` / `relative` (reported once per book).
+void rewrite_links(Blocks& blocks, const std::string& file, const IdPass& ids, Book& book,
+                   std::vector<std::string>& missing, std::vector<std::string>& relative) {
   walk_inlines(blocks, [&](Inline& in) {
     auto* l = in.as<Link>();
     if (!l) return;
@@ -123,12 +125,12 @@ void rewrite_links(Blocks& blocks, const std::string& file, const IdPass& ids, B
         url = f->second == file ? "#" + id : f->second + "#" + id;
         return;
       }
-      diag.warn("broken-link", "epub: link to a missing id \"" + url + "\" kept as text");
+      missing.push_back(url);
     } else if (has_scheme(url)) {
       url = encode_url(url);
       return;
     } else {
-      diag.warn("lost-content", "epub: relative link \"" + url + "\" cannot point into the package; kept as text");
+      relative.push_back(url.empty() ? std::string("(empty)") : url);
     }
     ++book.dropped_links;
     Span span;
@@ -136,6 +138,13 @@ void rewrite_links(Blocks& blocks, const std::string& file, const IdPass& ids, B
     span.content = std::move(l->content);
     in = std::move(span);
   });
+}
+
+std::string examples(const std::vector<std::string>& v) {
+  std::string s;
+  for (std::size_t i = 0; i < v.size() && i < 3; ++i) s += (i ? ", \"" : "\"") + v[i] + "\"";
+  if (v.size() > 3) s += ", ...";
+  return s;
 }
 
 }  // namespace
@@ -173,8 +182,16 @@ void split_chapters(Document& doc, Blocks& front, Book& book, const WriterOption
                                   " identifier(s) changed to be unique, valid XML names");
 
   // 3. links
-  rewrite_links(front, "title_page.xhtml", ids, book, diag);
-  for (auto& ch : book.chapters) rewrite_links(ch.blocks, ch.file, ids, book, diag);
+  std::vector<std::string> missing, relative;
+  rewrite_links(front, "title_page.xhtml", ids, book, missing, relative);
+  for (auto& ch : book.chapters) rewrite_links(ch.blocks, ch.file, ids, book, missing, relative);
+  if (!missing.empty())
+    diag.warn("broken-link", "epub: " + std::to_string(missing.size()) +
+                                 " link(s) to ids that do not exist kept as text: " + examples(missing));
+  if (!relative.empty())
+    diag.warn("lost-content", "epub: " + std::to_string(relative.size()) +
+                                  " relative link(s) cannot point into the package, kept as text: " +
+                                  examples(relative));
 
   // 4. table of contents and facts for the accessibility metadata
   int depth = 3;
@@ -229,7 +246,7 @@ std::string xhtml_page(const Book& book, const std::string& title, const std::st
   return o;
 }
 
-std::string chapter_xhtml(const Book& book, const Chapter& ch, detail::HtmlRenderer& r) {
+std::string chapter_xhtml(const Book& book, const Chapter& ch, detail::HtmlRenderer& r, Diagnostics& diag) {
   std::string body;
   if (ch.starts_with_header) {
     const auto* h = ch.blocks.front().as<Header>();
@@ -240,14 +257,66 @@ std::string chapter_xhtml(const Book& book, const Chapter& ch, detail::HtmlRende
   body += r.blocks(ch.blocks);
   body += "</section>\n";
   body += r.take_notes();
-  return xhtml_page(book, ch.title, body, "bodymatter");
+  return xhtml_page(book, ch.title, dedupe_ids(body, diag), "bodymatter");
 }
 
 std::string content_properties(const std::string& xhtml) {
   std::string p;
-  if (xhtml.find("<svg") != std::string::npos) p += "svg";
-  if (xhtml.find("<math") != std::string::npos) p += p.empty() ? "mathml" : " mathml";
+  auto add = [&](const char* prop) {
+    if (!p.empty()) p += ' ';
+    p += prop;
+  };
+  if (xhtml.find("<math") != std::string::npos) add("mathml");
+  // raw HTML passed through by the renderer may hold scripts or forms
+  if (xhtml.find("<script") != std::string::npos || xhtml.find("<form") != std::string::npos) add("scripted");
+  if (xhtml.find("<svg") != std::string::npos) add("svg");
   return p;
+}
+
+std::string dedupe_ids(const std::string& xhtml, Diagnostics& diag) {
+  // Raw HTML passed through may repeat ids the writer never saw; XML forbids that.
+  std::string out;
+  out.reserve(xhtml.size());
+  std::set<std::string> seen;
+  int renamed = 0;
+  std::size_t i = 0, n = xhtml.size();
+  while (i < n) {
+    if (xhtml.compare(i, 4, "<!--") == 0) {
+      std::size_t e = xhtml.find("-->", i + 4);
+      e = e == std::string::npos ? n : e + 3;
+      out.append(xhtml, i, e - i);
+      i = e;
+      continue;
+    }
+    if (xhtml[i] != '<') {
+      out += xhtml[i++];
+      continue;
+    }
+    std::size_t e = xhtml.find('>', i);
+    if (e == std::string::npos) e = n - 1;
+    std::string tag = xhtml.substr(i, e - i + 1);
+    std::size_t a = tag.find(" id=\"");
+    if (a != std::string::npos) {
+      std::size_t v = a + 5, ve = tag.find('"', v);
+      if (ve != std::string::npos) {
+        std::string id = tag.substr(v, ve - v);
+        if (!seen.insert(id).second) {
+          std::string fresh;
+          for (int k = 1;; ++k) {
+            fresh = id + "-" + std::to_string(k);
+            if (xhtml.find("id=\"" + fresh + "\"") == std::string::npos && seen.insert(fresh).second) break;
+          }
+          tag.replace(v, ve - v, fresh);
+          ++renamed;
+        }
+      }
+    }
+    out += tag;
+    i = e + 1;
+  }
+  if (renamed > 0)
+    diag.warn("rewritten-id", "epub: " + std::to_string(renamed) + " repeated id(s) in raw HTML renamed");
+  return out;
 }
 
 }  // namespace galley::epub

@@ -38,6 +38,11 @@ struct Chapter {
   bool starts_with_header = false;
 };
 
+struct SpineRef {
+  std::string id;
+  bool linear = true;
+};
+
 struct TocEntry {
   int level = 1;
   std::string label;
@@ -87,13 +92,15 @@ void split_chapters(Document& doc, Blocks& front, Book& book, const WriterOption
 // A complete XHTML content document.
 std::string xhtml_page(const Book& book, const std::string& title, const std::string& body,
                        const std::string& body_type = {});
-std::string chapter_xhtml(const Book& book, const Chapter& ch, detail::HtmlRenderer& r);
-// "svg", "mathml", "svg mathml" or "" for a rendered content document.
+std::string chapter_xhtml(const Book& book, const Chapter& ch, detail::HtmlRenderer& r, Diagnostics& diag);
+// Rename repeated id attributes (raw HTML can bring them); warns "rewritten-id".
+std::string dedupe_ids(const std::string& xhtml, Diagnostics& diag);
+// Manifest properties ("mathml scripted svg" or a subset, or "") of a content document.
 std::string content_properties(const std::string& xhtml);
 
 // ---- title_page.cpp ----
 std::string title_page_xhtml(const Document& doc, const Blocks& front, const Book& book,
-                             detail::HtmlRenderer& r);
+                             detail::HtmlRenderer& r, Diagnostics& diag);
 std::string cover_xhtml(const Book& book);
 
 // ---- navigation.cpp ----
@@ -104,7 +111,7 @@ std::string label(const std::string& lang, const std::string& key);
 
 // ---- package.cpp ----
 std::string package_opf(const Document& doc, const Book& book, const std::vector<Item>& manifest,
-                        const std::vector<std::string>& spine_ids, Diagnostics& diag);
+                        const std::vector<SpineRef>& spine, Diagnostics& diag);
 std::string content_uuid(const std::string& bytes);  // "urn:uuid:..." from a 128-bit FNV-1a
 // Unix time of an ISO 8601 date (zone applied; local times taken as UTC).
 std::optional<long long> iso_to_epoch(const std::string& iso);

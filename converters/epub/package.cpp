@@ -121,7 +121,7 @@ const std::set<std::string>& known_keys() {
 }  // namespace
 
 std::string package_opf(const Document& doc, const Book& book, const std::vector<Item>& manifest,
-                        const std::vector<std::string>& spine_ids, Diagnostics& diag) {
+                        const std::vector<SpineRef>& spine, Diagnostics& diag) {
   const Meta& m = doc.meta;
   std::string o;
   o += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -182,7 +182,8 @@ std::string package_opf(const Document& doc, const Book& book, const std::vector
   o += "  </manifest>\n  <spine toc=\"ncx\"";
   if (book.dir == "rtl") o += " page-progression-direction=\"rtl\"";
   o += ">\n";
-  for (auto& id : spine_ids) o += "    <itemref idref=\"" + id + "\"/>\n";
+  for (auto& ref : spine)
+    o += "    <itemref idref=\"" + ref.id + "\"" + (ref.linear ? "" : " linear=\"no\"") + "/>\n";
   o += "  </spine>\n</package>\n";
 
   std::string unmapped;

@@ -60,7 +60,8 @@ std::string datetime_attr(const DateParts& d) {
 
 }  // namespace
 
-std::string title_page_xhtml(const Document& doc, const Blocks& front, const Book& book, detail::HtmlRenderer& r) {
+std::string title_page_xhtml(const Document& doc, const Blocks& front, const Book& book, detail::HtmlRenderer& r,
+                             Diagnostics& diag) {
   const Meta& m = doc.meta;
   std::string b = "<section epub:type=\"titlepage\" class=\"titlepage\">\n";
   if (auto k = meta_inlines(m, "subject")) b += "<p class=\"kicker\">" + r.inlines(*k) + "</p>\n";
@@ -118,7 +119,7 @@ std::string title_page_xhtml(const Document& doc, const Blocks& front, const Boo
   if (!colophon.empty()) b += "<div class=\"colophon\">\n" + colophon + "</div>\n";
   b += "</section>\n";
   b += r.take_notes();
-  return xhtml_page(book, book.title, b, "frontmatter");
+  return xhtml_page(book, book.title, dedupe_ids(b, diag), "frontmatter");
 }
 
 std::string cover_xhtml(const Book& book) {

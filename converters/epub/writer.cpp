@@ -102,7 +102,7 @@ class EpubWriter : public Writer {
     detail::HtmlRenderer renderer(ro, diag);
 
     std::vector<Item> manifest;
-    std::vector<std::string> spine;
+    std::vector<SpineRef> spine;
     auto add = [&](std::string id, std::string href, std::string mt, std::string data, std::string props = {}) {
       manifest.push_back(Item{std::move(id), std::move(href), std::move(mt), std::move(data), std::move(props)});
     };
@@ -110,25 +110,25 @@ class EpubWriter : public Writer {
 
     if (book.cover) {
       add("cover-page", "cover.xhtml", xhtml_mt, cover_xhtml(book));
-      spine.push_back("cover-page");
+      spine.push_back({"cover-page", true});
     }
     {
-      std::string tp = title_page_xhtml(doc, front, book, renderer);
+      std::string tp = title_page_xhtml(doc, front, book, renderer, diag);
       std::string props = content_properties(tp);
       add("title-page", "title_page.xhtml", xhtml_mt, std::move(tp), props);
-      spine.push_back("title-page");
+      spine.push_back({"title-page", true});
     }
     add("nav", "nav.xhtml", xhtml_mt, nav_xhtml(book), "nav");
-    if (opts.toc) spine.push_back("nav");
+    spine.push_back({"nav", opts.toc});  // in the spine for the landmarks link; shown with --toc
     int n = 0;
     for (auto& ch : book.chapters) {
-      std::string x = chapter_xhtml(book, ch, renderer);
+      std::string x = chapter_xhtml(book, ch, renderer, diag);
       std::string props = content_properties(x);
       char idbuf[16];
       std::snprintf(idbuf, sizeof idbuf, "ch%03d", ++n);
       std::string id = idbuf;
       add(id, ch.file, xhtml_mt, std::move(x), props);
-      spine.push_back(id);
+      spine.push_back({id, true});
     }
     add("ncx", "toc.ncx", "application/x-dtbncx+xml", toc_ncx(book));
     for (auto& s : book.styles) manifest.push_back(s);
