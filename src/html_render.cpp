@@ -59,12 +59,14 @@ bool valid_attr_name(std::string_view k) {
 // Attributes that HTML5 allows on the elements the renderer produces; any
 // other key becomes data-<key> (as pandoc's HTML5 writer does).
 bool known_attribute(std::string_view key, std::string_view element) {
-  static const char* global[] = {"lang", "dir", "title", "style", "role", "translate", "hidden", "tabindex",
-                                 "accesskey", "spellcheck", "itemprop", "itemscope", "itemtype", "itemid",
-                                 "itemref"};
+  // role, aria-* (but aria-label) and microdata are not kept as such: taken
+  // out of their page, their values and id references rarely hold (they
+  // become data-*).
+  static const char* global[] = {"lang", "dir", "title", "style", "translate", "hidden", "tabindex",
+                                 "accesskey", "spellcheck", "aria-label"};
   for (auto* g : global)
     if (key == g) return true;
-  if (key.starts_with("aria-") || key.starts_with("data-")) return true;
+  if (key.starts_with("data-")) return true;
   struct E { const char* el; const char* attr; };
   static const E specific[] = {
       {"img", "width"},     {"img", "height"},   {"img", "loading"}, {"img", "srcset"}, {"img", "sizes"},

@@ -1,21 +1,22 @@
-// Pandoc JSON (API 1.22 and 1.23) -> Document. Errors name the JSON path of
-// the bad value ("$.blocks[3].c[1]") and never crash on any input.
-#include <nlohmann/json.hpp>
+// Pandoc JSON (API 1.22 and 1.23) -> Document, parsed directly from the text
+// into the AST (no intermediate JSON tree: that tree cost more than the rest
+// of a conversion). Errors name the JSON path of the bad value
+// ("$.blocks[3].c[1]") or the byte offset of a syntax error; no input crashes it.
+#include <cstdlib>
+#include <cstring>
 
 #include "galley/error.hpp"
 #include "galley/json.hpp"
+#include "galley/text.hpp"
 
 namespace galley {
 
 namespace {
 
-using json = nlohmann::json;
-
-// The JSON path, kept as a chain of frames on the C++ stack so that the happy
-// path builds no strings.
+// The JSON path as a chain of frames on the C++ stack: the happy path builds no strings.
 struct Path {
   const Path* parent;
-  const char* key;       // object key, or nullptr for an array index
+  const char* key;  // object key, or nullptr for an array index
   std::size_t index;
   std::string str() const {
     std::string s = parent ? parent->str() : "$";
@@ -23,440 +24,759 @@ struct Path {
     else if (parent) { s += '['; s += std::to_string(index); s += ']'; }
     return s;
   }
+  Path at(std::size_t i) const { return Path{this, nullptr, i}; }
+  Path field(const char* k) const { return Path{this, k, 0}; }
 };
 
-[[noreturn]] void bad(const Path& p, const std::string& what) {
-  throw InputError("galley.json.shape", "wrong shape at " + p.str() + ": " + what);
-}
-
-const char* type_name(const json& j) { return j.type_name(); }
-
-struct Reader {
+class Parser {
+ public:
+  Parser(std::string_view text, const Limits& limits) : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), limits_(limits) {}
   bool api22 = false;
 
-  const json& arr(const json& j, const Path& p, std::size_t n = std::size_t(-1)) {
-    if (!j.is_array()) bad(p, std::string("expected an array, found ") + type_name(j));
-    if (n != std::size_t(-1) && j.size() != n)
-      bad(p, "expected an array of " + std::to_string(n) + " elements, found " + std::to_string(j.size()));
-    return j;
+  // ---- lexical layer ----
+  [[noreturn]] void syntax(const char* what) {
+    throw InputError("galley.json.parse", std::string("malformed JSON at byte ") + std::to_string(p_ - begin_) + ": " + what);
   }
-  std::string str(const json& j, const Path& p) {
-    if (!j.is_string()) bad(p, std::string("expected a string, found ") + type_name(j));
-    return j.get_ref<const std::string&>();
+  [[noreturn]] void bad(const Path& path, const std::string& what) {
+    throw InputError("galley.json.shape", "wrong shape at " + path.str() + ": " + what);
   }
-  int integer(const json& j, const Path& p) {
-    if (!j.is_number_integer()) bad(p, std::string("expected an integer, found ") + type_name(j));
-    auto v = j.get<long long>();
-    if (v < -2147483647LL || v > 2147483647LL) bad(p, "integer out of range");
+  void ws() {
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+  }
+  char peek() {
+    ws();
+    if (p_ >= end_) syntax("unexpected end of input");
+    return *p_;
+  }
+  void expect(char c) {
+    if (peek() != c) {
+      char msg[48];
+      std::snprintf(msg, sizeof msg, "expected '%c'", c);
+      syntax(msg);
+    }
+    ++p_;
+  }
+  bool is_end() { ws(); return p_ >= end_; }
+
+  void string_into(std::string& out) {
+    expect('"');
+    const char* start = p_;
+    for (;;) {
+      // Fast scan to the next quote, backslash or control character.
+      while (p_ < end_ && *p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20) ++p_;
+      out.append(start, static_cast<std::size_t>(p_ - start));
+      if (p_ >= end_) syntax("unterminated string");
+      char c = *p_++;
+      if (c == '"') break;
+      if (c != '\\') { --p_; syntax("control character in string"); }
+      if (p_ >= end_) syntax("unterminated string");
+      char e = *p_++;
+      switch (e) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '/': out += '/'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+          char32_t cp = hex4();
+          if (cp >= 0xD800 && cp <= 0xDBFF && end_ - p_ >= 6 && p_[0] == '\\' && p_[1] == 'u') {
+            const char* save = p_;
+            p_ += 2;
+            char32_t lo = hex4();
+            if (lo >= 0xDC00 && lo <= 0xDFFF) cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            else p_ = save;
+          }
+          if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;  // a lone surrogate cannot be UTF-8
+          append_utf8(out, cp);
+          break;
+        }
+        default: --p_; syntax("bad escape in string");
+      }
+      start = p_;
+    }
+  }
+  char32_t hex4() {
+    if (end_ - p_ < 4) syntax("short \\u escape");
+    char32_t v = 0;
+    for (int i = 0; i < 4; ++i) {
+      char c = *p_++;
+      v <<= 4;
+      if (c >= '0' && c <= '9') v |= static_cast<char32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f') v |= static_cast<char32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') v |= static_cast<char32_t>(c - 'A' + 10);
+      else { --p_; syntax("bad \\u escape"); }
+    }
+    return v;
+  }
+  std::string string_value(const Path& path) {
+    if (peek() != '"') bad(path, std::string("expected a string, found ") + kind());
+    std::string s;
+    string_into(s);
+    return s;
+  }
+  // The JSON kind of the next value, for messages.
+  const char* kind() {
+    switch (peek()) {
+      case '"': return "a string";
+      case '[': return "an array";
+      case '{': return "an object";
+      case 't': case 'f': return "a boolean";
+      case 'n': return "null";
+      default: return "a number";
+    }
+  }
+  bool literal(const char* word) {
+    std::size_t n = std::strlen(word);
+    if (static_cast<std::size_t>(end_ - p_) >= n && std::memcmp(p_, word, n) == 0) { p_ += n; return true; }
+    return false;
+  }
+  double number_value(const Path& path) {
+    char c = peek();
+    if (c != '-' && (c < '0' || c > '9')) bad(path, std::string("expected a number, found ") + kind());
+    const char* start = p_;
+    if (*p_ == '-') ++p_;
+    while (p_ < end_ && ((*p_ >= '0' && *p_ <= '9') || *p_ == '.' || *p_ == 'e' || *p_ == 'E' || *p_ == '+' || *p_ == '-')) ++p_;
+    std::string num(start, p_);
+    char* stop = nullptr;
+    double v = std::strtod(num.c_str(), &stop);
+    if (!stop || *stop) { p_ = start; syntax("bad number"); }
+    return v;
+  }
+  int int_value(const Path& path) {
+    const char* start = (ws(), p_);
+    double v = number_value(path);
+    if (v != static_cast<double>(static_cast<long long>(v)) || v < -2147483647.0 || v > 2147483647.0 ||
+        std::memchr(start, '.', static_cast<std::size_t>(p_ - start)))
+      bad(path, "expected an integer");
     return static_cast<int>(v);
   }
-  // {"t": "...", "c": ...}: returns the tag; `c` is set when present.
-  const std::string& tag(const json& j, const Path& p, const json*& c) {
-    if (!j.is_object()) bad(p, std::string("expected an object with \"t\", found ") + type_name(j));
-    auto t = j.find("t");
-    if (t == j.end() || !t->is_string()) bad(p, "missing \"t\" tag");
-    auto ci = j.find("c");
-    c = ci == j.end() ? nullptr : &*ci;
-    return t->get_ref<const std::string&>();
+  bool bool_value(const Path& path) {
+    ws();
+    if (literal("true")) return true;
+    if (literal("false")) return false;
+    bad(path, std::string("expected true or false, found ") + kind());
   }
-  const json& content(const json* c, const Path& p) {
-    if (!c) bad(p, "missing \"c\" contents");
-    return *c;
-  }
-  std::string simple_tag(const json& j, const Path& p) {
-    const json* c;
-    return tag(j, p, c);
+  void skip_value(int depth = 0) {
+    if (depth > 4000) syntax("nesting too deep");
+    char c = peek();
+    if (c == '"') { std::string tmp; string_into(tmp); return; }
+    if (c == '[' || c == '{') {
+      char close = c == '[' ? ']' : '}';
+      ++p_;
+      if (peek() == close) { ++p_; return; }
+      for (;;) {
+        if (c == '{') { std::string k; string_into(k); expect(':'); }
+        skip_value(depth + 1);
+        char d = peek();
+        ++p_;
+        if (d == close) return;
+        if (d != ',') { --p_; syntax("expected ',' or a closing bracket"); }
+      }
+    }
+    if (literal("true") || literal("false") || literal("null")) return;
+    Path none{nullptr, nullptr, 0};
+    number_value(none);
   }
 
-  Attr attr(const json& j, const Path& p) {
-    arr(j, p, 3);
-    Attr a;
-    a.id = str(j[0], Path{&p, nullptr, 0});
-    Path pc{&p, nullptr, 1};
-    for (std::size_t i = 0; i < arr(j[1], pc).size(); ++i) a.classes.push_back(str(j[1][i], Path{&pc, nullptr, i}));
-    Path pk{&p, nullptr, 2};
-    for (std::size_t i = 0; i < arr(j[2], pk).size(); ++i) {
-      Path pi{&pk, nullptr, i};
-      arr(j[2][i], pi, 2);
-      a.attributes.emplace_back(str(j[2][i][0], Path{&pi, nullptr, 0}), str(j[2][i][1], Path{&pi, nullptr, 1}));
+  // Iterate the elements of an array: each(i) parses element i.
+  template <class F>
+  void array(const Path& path, F&& each) {
+    if (peek() != '[') bad(path, std::string("expected an array, found ") + kind());
+    ++p_;
+    enter(path);
+    if (peek() == ']') { ++p_; --depth_; return; }
+    for (std::size_t i = 0;; ++i) {
+      each(i);
+      char d = peek();
+      ++p_;
+      if (d == ']') break;
+      if (d != ',') { --p_; syntax("expected ',' or ']'"); }
     }
+    --depth_;
+  }
+  // An array of exactly n elements, parsed by each(i).
+  template <class F>
+  void tuple(const Path& path, std::size_t n, F&& each) {
+    std::size_t count = 0;
+    array(path, [&](std::size_t i) {
+      if (i >= n) bad(path, "expected an array of " + std::to_string(n) + " elements, found more");
+      each(i);
+      count = i + 1;
+    });
+    if (count != n) bad(path, "expected an array of " + std::to_string(n) + " elements, found " + std::to_string(count));
+  }
+  void enter(const Path& path) {
+    if (++depth_ > limits_.max_nesting * 2)
+      throw InputError("galley.json.depth", "nesting deeper than " + std::to_string(limits_.max_nesting * 2) +
+                                                " at " + path.str() + " (--max-nesting)");
+  }
+
+  // A tagged object {"t": TAG, "c": CONTENT}. parse_c(tag, path_of_c) reads
+  // the content; it is called with the tag known even when "c" comes first.
+  template <class F>
+  void tagged(const Path& path, F&& parse_c) {
+    if (peek() != '{') bad(path, std::string("expected an object with \"t\", found ") + kind());
+    ++p_;
+    enter(path);
+    std::string tag, key;
+    bool have_tag = false, have_c = false;
+    const char* c_pos = nullptr;
+    Path cpath = path.field("c");
+    if (peek() != '}') {
+      for (;;) {
+        key.clear();
+        string_into(key);
+        expect(':');
+        if (key == "t") {
+          tag = string_value(path.field("t"));
+          have_tag = true;
+        } else if (key == "c") {
+          have_c = true;
+          if (have_tag) { parse_c(std::string_view(tag), cpath, true); }
+          else { c_pos = (ws(), p_); skip_value(); }
+        } else {
+          skip_value();
+        }
+        char d = peek();
+        ++p_;
+        if (d == '}') break;
+        if (d != ',') { --p_; syntax("expected ',' or '}'"); }
+      }
+    } else {
+      ++p_;
+    }
+    if (!have_tag) bad(path, "missing \"t\" tag");
+    if (c_pos) {
+      const char* resume = p_;
+      p_ = c_pos;
+      parse_c(std::string_view(tag), cpath, true);
+      p_ = resume;
+    } else if (!have_c) {
+      parse_c(std::string_view(tag), cpath, false);
+    }
+    --depth_;
+  }
+  std::string simple_tag(const Path& path) {
+    std::string out;
+    tagged(path, [&](std::string_view t, const Path&, bool has_c) {
+      out = std::string(t);
+      if (has_c) skip_value();
+    });
+    return out;
+  }
+
+  // ---- pandoc types ----
+  Attr attr(const Path& path) {
+    Attr a;
+    tuple(path, 3, [&](std::size_t i) {
+      Path pi = path.at(i);
+      if (i == 0) a.id = string_value(pi);
+      else if (i == 1) array(pi, [&](std::size_t k) { a.classes.push_back(string_value(pi.at(k))); });
+      else array(pi, [&](std::size_t k) {
+        Path pk = pi.at(k);
+        std::pair<std::string, std::string> kv;
+        tuple(pk, 2, [&](std::size_t m) { (m ? kv.second : kv.first) = string_value(pk.at(m)); });
+        a.attributes.push_back(std::move(kv));
+      });
+    });
     return a;
   }
-  Target target(const json& j, const Path& p) {
-    arr(j, p, 2);
-    return Target{str(j[0], Path{&p, nullptr, 0}), str(j[1], Path{&p, nullptr, 1})};
+  Target target(const Path& path) {
+    Target t;
+    tuple(path, 2, [&](std::size_t i) { (i ? t.title : t.url) = string_value(path.at(i)); });
+    return t;
   }
-
-  Inlines inlines(const json& j, const Path& p) {
-    arr(j, p);
+  Inlines inlines(const Path& path) {
     Inlines out;
-    out.reserve(j.size());
-    for (std::size_t i = 0; i < j.size(); ++i) out.push_back(inl(j[i], Path{&p, nullptr, i}));
+    array(path, [&](std::size_t i) { out.push_back(inl(path.at(i))); });
     return out;
   }
-  Blocks blocks(const json& j, const Path& p) {
-    arr(j, p);
+  Blocks blocks(const Path& path) {
     Blocks out;
-    out.reserve(j.size());
-    for (std::size_t i = 0; i < j.size(); ++i) out.push_back(blk(j[i], Path{&p, nullptr, i}));
+    array(path, [&](std::size_t i) { out.push_back(blk(path.at(i))); });
     return out;
   }
-  std::vector<Blocks> block_lists(const json& j, const Path& p) {
-    arr(j, p);
+  std::vector<Blocks> block_lists(const Path& path) {
     std::vector<Blocks> out;
-    for (std::size_t i = 0; i < j.size(); ++i) out.push_back(blocks(j[i], Path{&p, nullptr, i}));
+    array(path, [&](std::size_t i) { out.push_back(blocks(path.at(i))); });
     return out;
+  }
+  std::string str2(const Path& path, std::string& second) {
+    std::string first;
+    tuple(path, 2, [&](std::size_t i) { (i ? second : first) = string_value(path.at(i)); });
+    return first;
   }
 
-  Citation citation(const json& j, const Path& p) {
-    if (!j.is_object()) bad(p, "expected a citation object");
+  Citation citation(const Path& path) {
+    if (peek() != '{') bad(path, std::string("expected a citation object, found ") + kind());
+    ++p_;
+    enter(path);
     Citation c;
-    auto field = [&](const char* k) -> const json& {
-      auto it = j.find(k);
-      if (it == j.end()) bad(p, std::string("missing \"") + k + "\"");
-      return *it;
-    };
-    c.id = str(field("citationId"), Path{&p, "citationId", 0});
-    c.prefix = inlines(field("citationPrefix"), Path{&p, "citationPrefix", 0});
-    c.suffix = inlines(field("citationSuffix"), Path{&p, "citationSuffix", 0});
-    Path pm{&p, "citationMode", 0};
-    auto m = simple_tag(field("citationMode"), pm);
-    if (m == "AuthorInText") c.mode = CitationMode::AuthorInText;
-    else if (m == "SuppressAuthor") c.mode = CitationMode::SuppressAuthor;
-    else if (m == "NormalCitation") c.mode = CitationMode::NormalCitation;
-    else bad(pm, "unknown citation mode " + m);
-    c.note_num = integer(field("citationNoteNum"), Path{&p, "citationNoteNum", 0});
-    c.hash = integer(field("citationHash"), Path{&p, "citationHash", 0});
+    int seen = 0;
+    std::string key;
+    if (peek() != '}') {
+      for (;;) {
+        key.clear();
+        string_into(key);
+        expect(':');
+        if (key == "citationId") { c.id = string_value(path.field("citationId")); seen |= 1; }
+        else if (key == "citationPrefix") { c.prefix = inlines(path.field("citationPrefix")); seen |= 2; }
+        else if (key == "citationSuffix") { c.suffix = inlines(path.field("citationSuffix")); seen |= 4; }
+        else if (key == "citationMode") {
+          Path pm = path.field("citationMode");
+          auto m = simple_tag(pm);
+          if (m == "AuthorInText") c.mode = CitationMode::AuthorInText;
+          else if (m == "SuppressAuthor") c.mode = CitationMode::SuppressAuthor;
+          else if (m == "NormalCitation") c.mode = CitationMode::NormalCitation;
+          else bad(pm, "unknown citation mode " + m);
+          seen |= 8;
+        } else if (key == "citationNoteNum") { c.note_num = int_value(path.field("citationNoteNum")); seen |= 16; }
+        else if (key == "citationHash") { c.hash = int_value(path.field("citationHash")); seen |= 32; }
+        else skip_value();
+        char d = peek();
+        ++p_;
+        if (d == '}') break;
+        if (d != ',') { --p_; syntax("expected ',' or '}'"); }
+      }
+    } else ++p_;
+    --depth_;
+    if (seen != 63) bad(path, "citation lacks one of citationId, citationPrefix, citationSuffix, citationMode, citationNoteNum, citationHash");
     return c;
   }
 
-  Inline inl(const json& j, const Path& p) {
-    const json* c;
-    const std::string& t = tag(j, p, c);
-    Path pc{&p, "c", 0};
-    auto cc = [&]() -> const json& { return content(c, p); };
-    auto at = [&](std::size_t i) { return Path{&pc, nullptr, i}; };
-    switch (t[0]) {
-      case 'S':
-        if (t == "Str") return Str{str(cc(), pc)};
-        if (t == "Space") return Space{};
-        if (t == "SoftBreak") return SoftBreak{};
-        if (t == "Strong") return Strong{inlines(cc(), pc)};
-        if (t == "Strikeout") return Strikeout{inlines(cc(), pc)};
-        if (t == "Superscript") return Superscript{inlines(cc(), pc)};
-        if (t == "Subscript") return Subscript{inlines(cc(), pc)};
-        if (t == "SmallCaps") return SmallCaps{inlines(cc(), pc)};
-        if (t == "Span") { arr(cc(), pc, 2); return Span{attr((*c)[0], at(0)), inlines((*c)[1], at(1))}; }
-        break;
-      case 'E':
-        if (t == "Emph") return Emph{inlines(cc(), pc)};
-        break;
-      case 'U':
-        if (t == "Underline") return Underline{inlines(cc(), pc)};
-        break;
-      case 'Q':
-        if (t == "Quoted") {
-          arr(cc(), pc, 2);
-          auto q = simple_tag((*c)[0], at(0));
-          QuoteType qt;
-          if (q == "DoubleQuote") qt = QuoteType::DoubleQuote;
-          else if (q == "SingleQuote") qt = QuoteType::SingleQuote;
-          else bad(at(0), "unknown quote type " + q);
-          return Quoted{qt, inlines((*c)[1], at(1))};
-        }
-        break;
-      case 'C':
-        if (t == "Code") { arr(cc(), pc, 2); return Code{attr((*c)[0], at(0)), str((*c)[1], at(1))}; }
-        if (t == "Cite") {
-          arr(cc(), pc, 2);
-          Cite out;
-          Path pl = at(0);
-          arr((*c)[0], pl);
-          for (std::size_t i = 0; i < (*c)[0].size(); ++i) out.citations.push_back(citation((*c)[0][i], Path{&pl, nullptr, i}));
-          out.content = inlines((*c)[1], at(1));
-          return out;
-        }
-        break;
-      case 'L':
-        if (t == "LineBreak") return LineBreak{};
-        if (t == "Link") { arr(cc(), pc, 3); return Link{attr((*c)[0], at(0)), inlines((*c)[1], at(1)), target((*c)[2], at(2))}; }
-        break;
-      case 'I':
-        if (t == "Image") { arr(cc(), pc, 3); return Image{attr((*c)[0], at(0)), inlines((*c)[1], at(1)), target((*c)[2], at(2))}; }
-        break;
-      case 'M':
-        if (t == "Math") {
-          arr(cc(), pc, 2);
-          auto m = simple_tag((*c)[0], at(0));
-          MathType mt;
-          if (m == "InlineMath") mt = MathType::InlineMath;
-          else if (m == "DisplayMath") mt = MathType::DisplayMath;
-          else bad(at(0), "unknown math type " + m);
-          return Math{mt, str((*c)[1], at(1))};
-        }
-        break;
-      case 'R':
-        if (t == "RawInline") { arr(cc(), pc, 2); return RawInline{str((*c)[0], at(0)), str((*c)[1], at(1))}; }
-        break;
-      case 'N':
-        if (t == "Note") return Note{blocks(cc(), pc)};
-        break;
-      default: break;
-    }
-    bad(p, "unknown Inline constructor \"" + t + "\"");
+  [[noreturn]] void missing_c(const Path& path) { bad(path, "missing \"c\" contents"); }
+
+  Inline inl(const Path& path) {
+    Inline result = Space{};
+    tagged(path, [&](std::string_view t, const Path& pc, bool has_c) {
+      auto need = [&] { if (!has_c) missing_c(*pc.parent); };
+      auto two = [&](auto&& first, auto&& second) {
+        tuple(pc, 2, [&](std::size_t i) { if (i == 0) first(pc.at(0)); else second(pc.at(1)); });
+      };
+      if (t == "Str") { need(); result = Str{string_value(pc)}; }
+      else if (t == "Space" || t == "SoftBreak" || t == "LineBreak") {
+        if (has_c) skip_value();
+        if (t == "Space") result = Space{};
+        else if (t == "SoftBreak") result = SoftBreak{};
+        else result = LineBreak{};
+      }
+      else if (t == "Emph") { need(); result = Emph{inlines(pc)}; }
+      else if (t == "Strong") { need(); result = Strong{inlines(pc)}; }
+      else if (t == "Underline") { need(); result = Underline{inlines(pc)}; }
+      else if (t == "Strikeout") { need(); result = Strikeout{inlines(pc)}; }
+      else if (t == "Superscript") { need(); result = Superscript{inlines(pc)}; }
+      else if (t == "Subscript") { need(); result = Subscript{inlines(pc)}; }
+      else if (t == "SmallCaps") { need(); result = SmallCaps{inlines(pc)}; }
+      else if (t == "Quoted") {
+        need();
+        Quoted q;
+        two([&](const Path& p0) {
+              auto s = simple_tag(p0);
+              if (s == "DoubleQuote") q.type = QuoteType::DoubleQuote;
+              else if (s == "SingleQuote") q.type = QuoteType::SingleQuote;
+              else bad(p0, "unknown quote type " + s);
+            },
+            [&](const Path& p1) { q.content = inlines(p1); });
+        result = std::move(q);
+      } else if (t == "Cite") {
+        need();
+        Cite c;
+        two([&](const Path& p0) { array(p0, [&](std::size_t i) { c.citations.push_back(citation(p0.at(i))); }); },
+            [&](const Path& p1) { c.content = inlines(p1); });
+        result = std::move(c);
+      } else if (t == "Code") {
+        need();
+        Code c;
+        two([&](const Path& p0) { c.attr = attr(p0); }, [&](const Path& p1) { c.text = string_value(p1); });
+        result = std::move(c);
+      } else if (t == "Math") {
+        need();
+        Math m;
+        two([&](const Path& p0) {
+              auto s = simple_tag(p0);
+              if (s == "InlineMath") m.type = MathType::InlineMath;
+              else if (s == "DisplayMath") m.type = MathType::DisplayMath;
+              else bad(p0, "unknown math type " + s);
+            },
+            [&](const Path& p1) { m.text = string_value(p1); });
+        result = std::move(m);
+      } else if (t == "RawInline") {
+        need();
+        RawInline r;
+        r.format = str2(pc, r.text);
+        result = std::move(r);
+      } else if (t == "Link" || t == "Image") {
+        need();
+        Attr a;
+        Inlines xs;
+        Target tg;
+        tuple(pc, 3, [&](std::size_t i) {
+          if (i == 0) a = attr(pc.at(0));
+          else if (i == 1) xs = inlines(pc.at(1));
+          else tg = target(pc.at(2));
+        });
+        if (t == "Link") result = Link{std::move(a), std::move(xs), std::move(tg)};
+        else result = Image{std::move(a), std::move(xs), std::move(tg)};
+      } else if (t == "Note") { need(); result = Note{blocks(pc)}; }
+      else if (t == "Span") {
+        need();
+        Span s;
+        two([&](const Path& p0) { s.attr = attr(p0); }, [&](const Path& p1) { s.content = inlines(p1); });
+        result = std::move(s);
+      } else bad(*pc.parent, "unknown Inline constructor \"" + std::string(t) + "\"");
+    });
+    return result;
   }
 
-  Alignment alignment(const json& j, const Path& p) {
-    auto a = simple_tag(j, p);
+  Alignment alignment(const Path& path) {
+    auto a = simple_tag(path);
     if (a == "AlignDefault") return Alignment::AlignDefault;
     if (a == "AlignLeft") return Alignment::AlignLeft;
     if (a == "AlignRight") return Alignment::AlignRight;
     if (a == "AlignCenter") return Alignment::AlignCenter;
-    bad(p, "unknown alignment " + a);
+    bad(path, "unknown alignment " + a);
   }
-  Caption caption(const json& j, const Path& p) {
-    arr(j, p, 2);
+  Caption caption(const Path& path) {
     Caption c;
-    if (!j[0].is_null()) c.short_caption = inlines(j[0], Path{&p, nullptr, 0});
-    c.long_caption = blocks(j[1], Path{&p, nullptr, 1});
+    tuple(path, 2, [&](std::size_t i) {
+      if (i == 0) {
+        ws();
+        if (literal("null")) return;
+        c.short_caption = inlines(path.at(0));
+      } else c.long_caption = blocks(path.at(1));
+    });
     return c;
   }
-  std::vector<Row> rows(const json& j, const Path& p) {
-    arr(j, p);
+  std::vector<Row> rows(const Path& path) {
     std::vector<Row> out;
-    for (std::size_t i = 0; i < j.size(); ++i) {
-      Path pr{&p, nullptr, i};
-      arr(j[i], pr, 2);
-      Row r;
-      r.attr = attr(j[i][0], Path{&pr, nullptr, 0});
-      Path pcs{&pr, nullptr, 1};
-      arr(j[i][1], pcs);
-      for (std::size_t k = 0; k < j[i][1].size(); ++k) {
-        Path pcell{&pcs, nullptr, k};
-        const json& cj = j[i][1][k];
-        arr(cj, pcell, 5);
-        Cell cell;
-        cell.attr = attr(cj[0], Path{&pcell, nullptr, 0});
-        cell.align = alignment(cj[1], Path{&pcell, nullptr, 1});
-        cell.row_span = integer(cj[2], Path{&pcell, nullptr, 2});
-        cell.col_span = integer(cj[3], Path{&pcell, nullptr, 3});
-        cell.content = blocks(cj[4], Path{&pcell, nullptr, 4});
-        r.cells.push_back(std::move(cell));
-      }
-      out.push_back(std::move(r));
-    }
+    array(path, [&](std::size_t r) {
+      Path pr = path.at(r);
+      Row row;
+      tuple(pr, 2, [&](std::size_t i) {
+        if (i == 0) { row.attr = attr(pr.at(0)); return; }
+        Path pcs = pr.at(1);
+        array(pcs, [&](std::size_t k) {
+          Path pcell = pcs.at(k);
+          Cell cell;
+          tuple(pcell, 5, [&](std::size_t m) {
+            Path pm = pcell.at(m);
+            switch (m) {
+              case 0: cell.attr = attr(pm); break;
+              case 1: cell.align = alignment(pm); break;
+              case 2: cell.row_span = int_value(pm); break;
+              case 3: cell.col_span = int_value(pm); break;
+              default: cell.content = blocks(pm);
+            }
+          });
+          row.cells.push_back(std::move(cell));
+        });
+      });
+      out.push_back(std::move(row));
+    });
     return out;
   }
-
-  Block table(const json& c, const Path& pc) {
-    arr(c, pc, 6);
-    auto at = [&](std::size_t i) { return Path{&pc, nullptr, i}; };
+  Table table(const Path& pc) {
     Table t;
-    t.attr = attr(c[0], at(0));
-    t.caption = caption(c[1], at(1));
-    Path ps = at(2);
-    arr(c[2], ps);
-    for (std::size_t i = 0; i < c[2].size(); ++i) {
-      Path pi{&ps, nullptr, i};
-      arr(c[2][i], pi, 2);
-      ColSpec cs;
-      cs.align = alignment(c[2][i][0], Path{&pi, nullptr, 0});
-      Path pw{&pi, nullptr, 1};
-      const json* wc;
-      auto w = tag(c[2][i][1], pw, wc);
-      if (w == "ColWidth") {
-        if (!wc || !wc->is_number()) bad(pw, "ColWidth needs a number");
-        cs.width = wc->get<double>();
-      } else if (w != "ColWidthDefault") bad(pw, "unknown column width " + w);
-      t.colspecs.push_back(cs);
-    }
-    Path ph = at(3);
-    arr(c[3], ph, 2);
-    t.head.attr = attr(c[3][0], Path{&ph, nullptr, 0});
-    t.head.rows = rows(c[3][1], Path{&ph, nullptr, 1});
-    Path pb = at(4);
-    arr(c[4], pb);
-    for (std::size_t i = 0; i < c[4].size(); ++i) {
-      Path pi{&pb, nullptr, i};
-      arr(c[4][i], pi, 4);
-      TableBody b;
-      b.attr = attr(c[4][i][0], Path{&pi, nullptr, 0});
-      b.row_head_columns = integer(c[4][i][1], Path{&pi, nullptr, 1});
-      b.head = rows(c[4][i][2], Path{&pi, nullptr, 2});
-      b.body = rows(c[4][i][3], Path{&pi, nullptr, 3});
-      t.bodies.push_back(std::move(b));
-    }
-    Path pf = at(5);
-    arr(c[5], pf, 2);
-    t.foot.attr = attr(c[5][0], Path{&pf, nullptr, 0});
-    t.foot.rows = rows(c[5][1], Path{&pf, nullptr, 1});
+    tuple(pc, 6, [&](std::size_t i) {
+      Path pi = pc.at(i);
+      switch (i) {
+        case 0: t.attr = attr(pi); break;
+        case 1: t.caption = caption(pi); break;
+        case 2:
+          array(pi, [&](std::size_t k) {
+            Path pk = pi.at(k);
+            ColSpec cs;
+            tuple(pk, 2, [&](std::size_t m) {
+              if (m == 0) { cs.align = alignment(pk.at(0)); return; }
+              Path pw = pk.at(1);
+              tagged(pw, [&](std::string_view tag, const Path& pwc, bool has_c) {
+                if (tag == "ColWidth") {
+                  if (!has_c) missing_c(pw);
+                  cs.width = number_value(pwc);
+                } else if (tag == "ColWidthDefault") {
+                  if (has_c) skip_value();
+                } else bad(pw, "unknown column width " + std::string(tag));
+              });
+            });
+            t.colspecs.push_back(cs);
+          });
+          break;
+        case 3:
+          tuple(pi, 2, [&](std::size_t m) {
+            if (m == 0) t.head.attr = attr(pi.at(0));
+            else t.head.rows = rows(pi.at(1));
+          });
+          break;
+        case 4:
+          array(pi, [&](std::size_t k) {
+            Path pk = pi.at(k);
+            TableBody b;
+            tuple(pk, 4, [&](std::size_t m) {
+              Path pm = pk.at(m);
+              if (m == 0) b.attr = attr(pm);
+              else if (m == 1) b.row_head_columns = int_value(pm);
+              else if (m == 2) b.head = rows(pm);
+              else b.body = rows(pm);
+            });
+            t.bodies.push_back(std::move(b));
+          });
+          break;
+        default:
+          tuple(pi, 2, [&](std::size_t m) {
+            if (m == 0) t.foot.attr = attr(pi.at(0));
+            else t.foot.rows = rows(pi.at(1));
+          });
+      }
+    });
     return t;
   }
 
-  Block blk(const json& j, const Path& p) {
-    const json* c;
-    const std::string& t = tag(j, p, c);
-    Path pc{&p, "c", 0};
-    auto cc = [&]() -> const json& { return content(c, p); };
-    auto at = [&](std::size_t i) { return Path{&pc, nullptr, i}; };
-    if (t == "Para") {
-      Para para{inlines(cc(), pc)};
-      if (api22) {
-        // 1.22's implicit figure: a Para holding one Image titled "fig:...".
-        if (para.content.size() == 1) {
-          if (auto img = para.content[0].as<Image>(); img && img->target.title.rfind("fig:", 0) == 0) {
-            Figure f;
-            f.attr.id = std::move(img->attr.id);
-            Image plain_img = *img;
-            plain_img.target.title = img->target.title.substr(4);
-            if (!img->content.empty()) f.caption.long_caption.push_back(Plain{img->content});
-            f.content.push_back(Plain{Inlines{std::move(plain_img)}});
-            return f;
-          }
-        }
-      }
-      return para;
-    }
-    if (t == "Plain") return Plain{inlines(cc(), pc)};
-    if (t == "Header") {
-      arr(cc(), pc, 3);
-      return Header{integer((*c)[0], at(0)), attr((*c)[1], at(1)), inlines((*c)[2], at(2))};
-    }
-    if (t == "BulletList") return BulletList{block_lists(cc(), pc)};
-    if (t == "OrderedList") {
-      arr(cc(), pc, 2);
-      Path pa = at(0);
-      arr((*c)[0], pa, 3);
-      ListAttributes la;
-      la.start = integer((*c)[0][0], Path{&pa, nullptr, 0});
-      Path pst{&pa, nullptr, 1};
-      auto st = simple_tag((*c)[0][1], pst);
-      static const char* styles[] = {"DefaultStyle", "Example", "Decimal", "LowerRoman", "UpperRoman", "LowerAlpha", "UpperAlpha"};
-      bool ok = false;
-      for (int i = 0; i < 7; ++i) if (st == styles[i]) { la.style = static_cast<ListNumberStyle>(i); ok = true; }
-      if (!ok) bad(pst, "unknown list number style " + st);
-      Path pd{&pa, nullptr, 2};
-      auto dl = simple_tag((*c)[0][2], pd);
-      static const char* delims[] = {"DefaultDelim", "Period", "OneParen", "TwoParens"};
-      ok = false;
-      for (int i = 0; i < 4; ++i) if (dl == delims[i]) { la.delim = static_cast<ListNumberDelim>(i); ok = true; }
-      if (!ok) bad(pd, "unknown list number delimiter " + dl);
-      return OrderedList{la, block_lists((*c)[1], at(1))};
-    }
-    if (t == "BlockQuote") return BlockQuote{blocks(cc(), pc)};
-    if (t == "Div") { arr(cc(), pc, 2); return Div{attr((*c)[0], at(0)), blocks((*c)[1], at(1))}; }
-    if (t == "CodeBlock") { arr(cc(), pc, 2); return CodeBlock{attr((*c)[0], at(0)), str((*c)[1], at(1))}; }
-    if (t == "RawBlock") { arr(cc(), pc, 2); return RawBlock{str((*c)[0], at(0)), str((*c)[1], at(1))}; }
-    if (t == "HorizontalRule") return HorizontalRule{};
-    if (t == "LineBlock") {
-      arr(cc(), pc);
-      LineBlock lb;
-      for (std::size_t i = 0; i < c->size(); ++i) lb.lines.push_back(inlines((*c)[i], at(i)));
-      return lb;
-    }
-    if (t == "DefinitionList") {
-      arr(cc(), pc);
-      DefinitionList dl;
-      for (std::size_t i = 0; i < c->size(); ++i) {
-        Path pi = at(i);
-        arr((*c)[i], pi, 2);
-        dl.items.push_back({inlines((*c)[i][0], Path{&pi, nullptr, 0}), block_lists((*c)[i][1], Path{&pi, nullptr, 1})});
-      }
-      return dl;
-    }
-    if (t == "Table") return table(cc(), pc);
-    if (t == "Figure") {
-      arr(cc(), pc, 3);
-      return Figure{attr((*c)[0], at(0)), caption((*c)[1], at(1)), blocks((*c)[2], at(2))};
-    }
-    bad(p, "unknown Block constructor \"" + t + "\"");
+  // 1.22's implicit figure: a Para holding one Image titled "fig:...".
+  static bool implicit_figure(Para& para, Block& out) {
+    if (para.content.size() != 1) return false;
+    auto img = para.content[0].as<Image>();
+    if (!img || img->target.title.rfind("fig:", 0) != 0) return false;
+    Figure f;
+    f.attr.id = std::move(img->attr.id);
+    img->attr.id.clear();
+    img->target.title.erase(0, 4);
+    if (!img->content.empty()) f.caption.long_caption.push_back(Plain{img->content});
+    f.content.push_back(Plain{std::move(para.content)});
+    out = std::move(f);
+    return true;
+  }
+  // 1.22 form of a Figure that was not a lone image: Div ("", ["figure", ...])
+  // whose last block is Div ("", ["figcaption"], []) (written by galley).
+  static bool figure_div(Div& d, Block& out) {
+    if (d.attr.classes.empty() || d.attr.classes[0] != "figure" || d.content.empty()) return false;
+    auto cap = d.content.back().as<Div>();
+    if (!cap || cap->attr.classes != std::vector<std::string>{"figcaption"} || !cap->attr.id.empty() ||
+        !cap->attr.attributes.empty())
+      return false;
+    Figure f;
+    f.caption.long_caption = std::move(cap->content);
+    d.content.pop_back();
+    f.attr = std::move(d.attr);
+    f.attr.classes.erase(f.attr.classes.begin());
+    f.content = std::move(d.content);
+    out = std::move(f);
+    return true;
   }
 
-  MetaValue meta_value(const json& j, const Path& p) {
-    const json* c;
-    const std::string& t = tag(j, p, c);
-    Path pc{&p, "c", 0};
-    if (t == "MetaString") return MetaString{str(content(c, p), pc)};
-    if (t == "MetaInlines") return MetaInlines{inlines(content(c, p), pc)};
-    if (t == "MetaBlocks") return MetaBlocks{blocks(content(c, p), pc)};
-    if (t == "MetaBool") {
-      if (!c || !c->is_boolean()) bad(pc, "MetaBool needs true or false");
-      return MetaBool{c->get<bool>()};
-    }
-    if (t == "MetaList") {
-      arr(content(c, p), pc);
-      MetaList l;
-      for (std::size_t i = 0; i < c->size(); ++i) l.items.push_back(meta_value((*c)[i], Path{&pc, nullptr, i}));
-      return l;
-    }
-    if (t == "MetaMap") {
-      if (!c || !c->is_object()) bad(pc, "MetaMap needs an object");
-      return MetaMap{meta_map(*c, pc)};
-    }
-    bad(p, "unknown MetaValue constructor \"" + t + "\"");
+  Block blk(const Path& path) {
+    Block result = HorizontalRule{};
+    tagged(path, [&](std::string_view t, const Path& pc, bool has_c) {
+      auto need = [&] { if (!has_c) missing_c(*pc.parent); };
+      if (t == "Para") {
+        need();
+        Para para{inlines(pc)};
+        if (api22 && implicit_figure(para, result)) return;
+        result = std::move(para);
+      } else if (t == "Plain") { need(); result = Plain{inlines(pc)}; }
+      else if (t == "Header") {
+        need();
+        Header h;
+        tuple(pc, 3, [&](std::size_t i) {
+          if (i == 0) h.level = int_value(pc.at(0));
+          else if (i == 1) h.attr = attr(pc.at(1));
+          else h.content = inlines(pc.at(2));
+        });
+        result = std::move(h);
+      } else if (t == "BulletList") { need(); result = BulletList{block_lists(pc)}; }
+      else if (t == "OrderedList") {
+        need();
+        OrderedList ol;
+        tuple(pc, 2, [&](std::size_t i) {
+          if (i == 1) { ol.items = block_lists(pc.at(1)); return; }
+          Path pa = pc.at(0);
+          tuple(pa, 3, [&](std::size_t k) {
+            Path pk = pa.at(k);
+            if (k == 0) { ol.attrs.start = int_value(pk); return; }
+            auto s = simple_tag(pk);
+            if (k == 1) {
+              static const char* styles[] = {"DefaultStyle", "Example", "Decimal", "LowerRoman", "UpperRoman", "LowerAlpha", "UpperAlpha"};
+              for (int n = 0; n < 7; ++n) if (s == styles[n]) { ol.attrs.style = static_cast<ListNumberStyle>(n); return; }
+              bad(pk, "unknown list number style " + s);
+            }
+            static const char* delims[] = {"DefaultDelim", "Period", "OneParen", "TwoParens"};
+            for (int n = 0; n < 4; ++n) if (s == delims[n]) { ol.attrs.delim = static_cast<ListNumberDelim>(n); return; }
+            bad(pk, "unknown list number delimiter " + s);
+          });
+        });
+        result = std::move(ol);
+      } else if (t == "BlockQuote") { need(); result = BlockQuote{blocks(pc)}; }
+      else if (t == "Div") {
+        need();
+        Div d;
+        tuple(pc, 2, [&](std::size_t i) { if (i == 0) d.attr = attr(pc.at(0)); else d.content = blocks(pc.at(1)); });
+        if (api22 && figure_div(d, result)) return;
+        result = std::move(d);
+      } else if (t == "CodeBlock") {
+        need();
+        CodeBlock c;
+        tuple(pc, 2, [&](std::size_t i) { if (i == 0) c.attr = attr(pc.at(0)); else c.text = string_value(pc.at(1)); });
+        result = std::move(c);
+      } else if (t == "RawBlock") {
+        need();
+        RawBlock r;
+        r.format = str2(pc, r.text);
+        result = std::move(r);
+      } else if (t == "HorizontalRule") {
+        if (has_c) skip_value();
+        result = HorizontalRule{};
+      } else if (t == "LineBlock") {
+        need();
+        LineBlock lb;
+        array(pc, [&](std::size_t i) { lb.lines.push_back(inlines(pc.at(i))); });
+        result = std::move(lb);
+      } else if (t == "DefinitionList") {
+        need();
+        DefinitionList dl;
+        array(pc, [&](std::size_t i) {
+          Path pi = pc.at(i);
+          DefinitionItem item;
+          tuple(pi, 2, [&](std::size_t k) { if (k == 0) item.term = inlines(pi.at(0)); else item.definitions = block_lists(pi.at(1)); });
+          dl.items.push_back(std::move(item));
+        });
+        result = std::move(dl);
+      } else if (t == "Table") { need(); result = table(pc); }
+      else if (t == "Figure") {
+        need();
+        Figure f;
+        tuple(pc, 3, [&](std::size_t i) {
+          if (i == 0) f.attr = attr(pc.at(0));
+          else if (i == 1) f.caption = caption(pc.at(1));
+          else f.content = blocks(pc.at(2));
+        });
+        result = std::move(f);
+      } else bad(*pc.parent, "unknown Block constructor \"" + std::string(t) + "\"");
+    });
+    return result;
   }
-  std::map<std::string, MetaValue> meta_map(const json& j, const Path& p) {
+
+  MetaValue meta_value(const Path& path) {
+    MetaValue result = MetaString{};
+    tagged(path, [&](std::string_view t, const Path& pc, bool has_c) {
+      if (!has_c) missing_c(*pc.parent);
+      if (t == "MetaString") result = MetaString{string_value(pc)};
+      else if (t == "MetaInlines") result = MetaInlines{inlines(pc)};
+      else if (t == "MetaBlocks") result = MetaBlocks{blocks(pc)};
+      else if (t == "MetaBool") result = MetaBool{bool_value(pc)};
+      else if (t == "MetaList") {
+        MetaList l;
+        array(pc, [&](std::size_t i) { l.items.push_back(meta_value(pc.at(i))); });
+        result = std::move(l);
+      } else if (t == "MetaMap") result = MetaMap{meta_map(pc)};
+      else bad(*pc.parent, "unknown MetaValue constructor \"" + std::string(t) + "\"");
+    });
+    return result;
+  }
+  std::map<std::string, MetaValue> meta_map(const Path& path) {
     std::map<std::string, MetaValue> out;
-    for (auto it = j.begin(); it != j.end(); ++it) out.emplace(it.key(), meta_value(it.value(), Path{&p, it.key().c_str(), 0}));
+    if (peek() != '{') bad(path, std::string("expected an object, found ") + kind());
+    ++p_;
+    enter(path);
+    if (peek() == '}') { ++p_; --depth_; return out; }
+    for (;;) {
+      std::string key;
+      string_into(key);
+      expect(':');
+      Path pk = path.field(key.c_str());
+      out[key] = meta_value(pk);
+      char d = peek();
+      ++p_;
+      if (d == '}') break;
+      if (d != ',') { --p_; syntax("expected ',' or '}'"); }
+    }
+    --depth_;
     return out;
   }
-};
 
-// Maximum nesting of arrays/objects, found with one cheap pass before parsing
-// so that hostile depth is refused before any recursion.
-std::size_t max_depth(std::string_view s) {
-  std::size_t depth = 0, max = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') in_string = true;
-    else if (c == '[' || c == '{') { if (++depth > max) max = depth; }
-    else if (c == ']' || c == '}') { if (depth) --depth; }
+  Document document() {
+    Path root{nullptr, nullptr, 0};
+    ws();
+    if (p_ < end_ && *p_ == '[') bad(root, "this looks like pre-1.18 Pandoc JSON (an array); galley reads API 1.22 and 1.23");
+    if (peek() != '{') bad(root, std::string("expected a Pandoc document object, found ") + kind());
+    // The version decides how the rest is read, so find it first wherever it is.
+    find_version();
+    ++p_;
+    Document doc;
+    bool have_meta = false, have_blocks = false;
+    std::string key;
+    if (peek() != '}') {
+      for (;;) {
+        key.clear();
+        string_into(key);
+        expect(':');
+        if (key == "meta") { doc.meta = meta_map(root.field("meta")); have_meta = true; }
+        else if (key == "blocks") { doc.blocks = blocks(root.field("blocks")); have_blocks = true; }
+        else skip_value();
+        char d = peek();
+        ++p_;
+        if (d == '}') break;
+        if (d != ',') { --p_; syntax("expected ',' or '}'"); }
+      }
+    } else ++p_;
+    if (!is_end()) syntax("unexpected data after the document");
+    if (!have_meta) bad(root.field("meta"), "missing \"meta\"");
+    if (!have_blocks) bad(root.field("blocks"), "missing \"blocks\"");
+    return doc;
   }
-  return max;
-}
+
+  void find_version() {
+    const char* save = p_;
+    ++p_;
+    std::string key;
+    bool found = false;
+    if (peek() != '}') {
+      for (;;) {
+        key.clear();
+        string_into(key);
+        expect(':');
+        if (key == "pandoc-api-version") {
+          std::vector<double> v;
+          ws();
+          if (*p_ != '[') throw InputError("galley.json.version", "\"pandoc-api-version\" must be an array of integers like [1,23,1]");
+          Path pv{nullptr, "pandoc-api-version", 0};
+          array(pv, [&](std::size_t i) { v.push_back(number_value(pv.at(i))); });
+          if (v.size() < 2) throw InputError("galley.json.version", "\"pandoc-api-version\" must have at least two numbers");
+          int major = static_cast<int>(v[0]), minor = static_cast<int>(v[1]);
+          if (major != 1 || (minor != 22 && minor != 23))
+            throw InputError("galley.json.version", "unsupported pandoc-api-version " + std::to_string(major) + "." +
+                                                        std::to_string(minor) + " (galley reads 1.22 and 1.23)");
+          api22 = minor == 22;
+          found = true;
+          break;
+        }
+        skip_value();
+        char d = peek();
+        ++p_;
+        if (d == '}') break;
+        if (d != ',') { --p_; syntax("expected ',' or '}'"); }
+      }
+    }
+    if (!found) throw InputError("galley.json.version", "missing \"pandoc-api-version\" (galley reads API 1.22 and 1.23)");
+    p_ = save;
+  }
+
+ private:
+  const char* begin_;
+  const char* p_;
+  const char* end_;
+  const Limits& limits_;
+  std::size_t depth_ = 0;
+};
 
 }  // namespace
 
 Document read_pandoc_json(std::string_view text, const Limits& limits) {
   if (text.size() > limits.max_input_bytes)
     throw InputError("galley.json.too-large", "JSON input is larger than the limit of " + std::to_string(limits.max_input_bytes) + " bytes");
-  // Each AST level costs about two JSON levels ({"t":..,"c":[..]}).
-  if (auto d = max_depth(text); d > limits.max_nesting * 2)
-    throw InputError("galley.json.depth", "JSON nesting depth " + std::to_string(d) + " exceeds the limit of " +
-                                              std::to_string(limits.max_nesting * 2) + " (--max-nesting)");
-  json j;
-  try {
-    j = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    throw InputError("galley.json.parse", std::string("malformed JSON: ") + e.what());
-  }
-  Path root{nullptr, nullptr, 0};
-  if (!j.is_object()) bad(root, std::string("expected a Pandoc document object, found ") + j.type_name());
-  auto v = j.find("pandoc-api-version");
-  if (v == j.end()) {
-    if (j.is_array()) bad(root, "this looks like pre-1.18 Pandoc JSON (an array); only API 1.22 and 1.23 are read");
-    throw InputError("galley.json.version", "missing \"pandoc-api-version\" (only API 1.22 and 1.23 are read)");
-  }
-  if (!v->is_array() || v->size() < 2 || !(*v)[0].is_number_integer() || !(*v)[1].is_number_integer())
-    throw InputError("galley.json.version", "\"pandoc-api-version\" must be an array of integers like [1,23,1]");
-  int major = (*v)[0].get<int>(), minor = (*v)[1].get<int>();
-  if (major != 1 || (minor != 22 && minor != 23))
-    throw InputError("galley.json.version", "unsupported pandoc-api-version " + std::to_string(major) + "." +
-                                                std::to_string(minor) + " (galley reads 1.22 and 1.23)");
-  Reader r;
-  r.api22 = minor == 22;
-  Document doc;
-  auto m = j.find("meta");
-  if (m == j.end() || !m->is_object()) bad(Path{&root, "meta", 0}, "expected a \"meta\" object");
-  doc.meta = r.meta_map(*m, Path{&root, "meta", 0});
-  auto b = j.find("blocks");
-  if (b == j.end()) bad(Path{&root, "blocks", 0}, "missing \"blocks\"");
-  doc.blocks = r.blocks(*b, Path{&root, "blocks", 0});
-  return doc;
+  Parser parser(text, limits);
+  return parser.document();
 }
 
 }  // namespace galley

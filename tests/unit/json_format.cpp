@@ -173,7 +173,7 @@ BOOST_AUTO_TEST_CASE(deep_nesting_is_refused_before_parsing) {
   for (int i = 0; i < 10000; ++i) deep += "[";
   for (int i = 0; i < 10000; ++i) deep += "]";
   deep += "}";
-  BOOST_TEST(error_of(deep).find("[galley.json.depth]") == 0);
+  BOOST_TEST(error_of(deep).find("[galley.json.depth]") == 0, error_of(deep));
   // Deep but legal BlockQuote nesting inside the limit still works.
   Document d;
   Blocks inner{Para{text("x")}};

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""galley's benchmark: builds large inputs from ../shared/corpus, then times
+galley and pandoc on the same conversions in one run and prints ratios and
+peak memory (max RSS of each process, from wait4).
+
+usage: bench/bench.py [--galley build/galley] [--runs 3] [--only NAME,...] [--markdown]
+"""
+import argparse, glob, json, os, subprocess, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "shared"))
+OUT = os.path.join(HERE, "out")
+
+
+def read_text(path):
+    raw = open(path, "rb").read()
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            return raw.decode(enc)
+    return raw.decode("utf-8", "replace")
+
+
+def build_inputs():
+    os.makedirs(OUT, exist_ok=True)
+    # JSON: pandoc's test documents (1.22 JSON) repeated until >= 3 MB.
+    big_json = os.path.join(OUT, "big.json")
+    if not os.path.exists(big_json):
+        docs = [json.load(open(p)) for p in sorted(glob.glob(os.path.join(SHARED, "corpus/pandoc/json/*.json")))]
+        blocks, size = [], 0
+        while size < 3_200_000:
+            for d in docs:
+                blocks.extend(d["blocks"])
+                size += len(json.dumps(d["blocks"]))
+        doc = {"pandoc-api-version": docs[0]["pandoc-api-version"], "meta": docs[0]["meta"], "blocks": blocks}
+        json.dump(doc, open(big_json, "w"))
+    # Plain text: every news-text article, UTF-8, repeated to >= 20 MB.
+    big_txt = os.path.join(OUT, "big.txt")
+    if not os.path.exists(big_txt):
+        texts = [read_text(p) for p in sorted(glob.glob(os.path.join(SHARED, "corpus/news-text/**/*.txt"), recursive=True))]
+        with open(big_txt, "w", encoding="utf-8") as f:
+            size = 0
+            while size < 20_000_000:
+                for t in texts:
+                    s = t.replace("\r\n", "\n").strip() + "\n\n"
+                    f.write(s)
+                    size += len(s.encode())
+    # One article for per-article conversions.
+    # HTML: the readability pages' bodies concatenated into one page (~3 MB).
+    big_html = os.path.join(OUT, "big.html")
+    if not os.path.exists(big_html):
+        parts, size = [], 0
+        for p in sorted(glob.glob(os.path.join(SHARED, "corpus/readability/*/expected.html"))):
+            s = read_text(p)
+            parts.append("<section>" + s + "</section>")
+            size += len(s.encode())
+            if size > 3_000_000:
+                break
+        while size < 3_000_000:
+            parts += parts
+            size *= 2
+        with open(big_html, "w", encoding="utf-8") as f:
+            f.write("<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>Big</title></head><body><main>")
+            f.write("\n".join(parts))
+            f.write("</main></body></html>\n")
+    return big_json, big_txt, big_html
+
+
+def run(cmd):
+    """Run a command; returns (CPU seconds, max RSS in MB). CPU time (user +
+    system, from wait4) rather than wall time, so that a busy machine does not
+    distort the ratio."""
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    secs = ru.ru_utime + ru.ru_stime
+    if status != 0:
+        raise SystemExit(f"command failed ({status}): {' '.join(cmd)}")
+    return secs, ru.ru_maxrss / 1024.0
+
+
+def best(cmd, runs):
+    results = [run(cmd) for _ in range(runs)]
+    return min(r[0] for r in results), max(r[1] for r in results)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--galley", default=os.path.join(HERE, "..", "build", "galley"))
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--only", default="")
+    ap.add_argument("--markdown", action="store_true")
+    a = ap.parse_args()
+    g = os.path.abspath(a.galley)
+    big_json, big_txt, big_html = build_inputs()
+    o = os.path.join(OUT, "o")
+    cases = [
+        # name, input, galley args, peer command (pandoc, or xmllint), peer label
+        ("json->json", big_json, ["-f", "json", "-t", "json"], ["pandoc", "-f", "json", "-t", "json"], "pandoc"),
+        ("json->plain", big_json, ["-f", "json", "-t", "plain"], ["pandoc", "-f", "json", "-t", "plain"], "pandoc"),
+        ("plain->json", big_txt, ["-f", "plain", "-t", "json"], ["pandoc", "-f", "markdown", "-t", "json"], "pandoc markdown"),
+        ("html->json", big_html, ["-f", "html", "-t", "json"], ["pandoc", "-f", "html", "-t", "json"], "pandoc"),
+        ("html->json vs xmllint", big_html, ["-f", "html", "-t", "json"], ["xmllint", "--html", "--noout", "--huge"], "xmllint parse"),
+        ("html+extract->json", big_html, ["-f", "html+extract", "-t", "json"], ["pandoc", "-f", "html", "-t", "json"], "pandoc"),
+        ("json->jats", big_json, ["-f", "json", "-t", "jats"], ["pandoc", "-f", "json", "-s", "-t", "jats_archiving"], "pandoc"),
+        ("json->epub", big_json, ["-f", "json", "-t", "epub", "-o", o + ".epub"], ["pandoc", "-f", "json", "-t", "epub3", "-o", o + "-p.epub"], "pandoc"),
+        ("json->html_print", big_json, ["-f", "json", "-t", "html_print"], ["pandoc", "-f", "json", "-s", "-t", "html5"], "pandoc"),
+    ]
+    only = set(filter(None, a.only.split(",")))
+    rows = []
+    for name, inp, gargs, peer, label in cases:
+        if only and name not in only:
+            continue
+        mb = os.path.getsize(inp) / 1e6
+        try:
+            gt, gm = best([g] + gargs + [inp], a.runs)
+        except SystemExit as e:
+            print(f"{name}: galley failed: {e}", file=sys.stderr)
+            continue
+        pt, pm = best(peer + [inp], 1 if label.startswith("pandoc") else a.runs)
+        rows.append((name, mb, gt, gm, label, pt, pm))
+        print(f"{name:24} {mb:6.1f} MB  galley {gt:7.3f} s {gm:7.1f} MB   {label} {pt:7.3f} s {pm:7.1f} MB   "
+              f"speed x{pt / gt:6.1f}  galley {mb / gt:6.1f} MB/s", flush=True)
+    if a.markdown:
+        print("\n| conversion | input | galley | peak | peer | peer time | peer peak | peer time / galley time |")
+        print("|---|---|---|---|---|---|---|---|")
+        for name, mb, gt, gm, label, pt, pm in rows:
+            print(f"| {name} | {mb:.1f} MB | {gt:.3f} s | {gm:.0f} MB | {label} | {pt:.3f} s | {pm:.0f} MB | {pt / gt:.1f}x |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,4 @@
+% galley -f nope -t json
+>>> exit 2
+>>> stderr-contains
+unknown input format 'nope'

@@ -1,0 +1,4 @@
+% galley --frobnicate
+>>> exit 2
+>>> stderr-contains
+unknown option --frobnicate

@@ -1,0 +1,3 @@
+% galley --version
+>>> stdout-contains
+galley 0.1.0
