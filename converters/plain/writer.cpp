@@ -46,6 +46,8 @@ class PlainWriter {
       for (auto& a : meta_authors(doc.meta)) head += a.name_text + "\n";
       if (auto d = meta_text(doc.meta, "date")) head += *d + "\n";
       if (!head.empty()) parts.push_back(head.substr(0, head.size() - 1));
+      // The lede (abstract) opens the article in a standalone text.
+      if (auto a = meta_blocks(doc.meta, "abstract")) parts.push_back(blocks(*a, opt_.columns));
     }
     std::string body = blocks(doc.blocks, opt_.columns);
     if (!body.empty()) parts.push_back(body);
