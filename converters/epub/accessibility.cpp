@@ -27,7 +27,7 @@ std::string accessibility_metadata(const Book& book) {
   meta("schema:accessibilityFeature", "displayTransformability");
   if (book.has_headers) meta("schema:accessibilityFeature", "structuralNavigation");
   if (book.images > 0 && book.images_without_alt == 0) meta("schema:accessibilityFeature", "alternativeText");
-  if (book.has_tables) meta("schema:accessibilityFeature", "table");
+  if (book.has_mathml) meta("schema:accessibilityFeature", "MathML");
   meta("schema:accessibilityHazard", "none");
 
   std::string summary = "Reflowable text with a table of contents";

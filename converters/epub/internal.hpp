@@ -71,16 +71,21 @@ struct Book {
   int remote_images = 0;
   bool has_tables = false;
   bool has_math = false;
+  bool has_mathml = false;  // the renderer wrote <math>
   bool has_raw = false;
   bool has_notes = false;
   bool has_headers = false;
   int dropped_links = 0;
+  int removed_raw = 0;
 };
 
 // ---- resources.cpp ----
 // Embed the images of `blocks` (rewriting their URLs to media/...), replace
 // remote and unreadable ones with their alt text (and a link for remote ones).
 void embed_images(Blocks& blocks, Book& book, const WriterOptions& opts, Diagnostics& diag);
+// Raw HTML needing outside resources (iframes, players, scripts, forms) becomes
+// a link to its URL, or is left out; warns "lost-content".
+void neutralize_raw_html(Blocks& blocks, Book& book, Diagnostics& diag);
 void embed_cover(const Document& doc, Book& book, const WriterOptions& opts, Diagnostics& diag);
 void load_stylesheets(Book& book, const WriterOptions& opts, Diagnostics& diag);
 std::string extension_for(const std::string& media_type);

@@ -1,6 +1,7 @@
 // Images, the cover and user stylesheets. Local files (below the resource
 // root) and data: URIs are embedded with their media type sniffed from the
 // bytes; remote images are never fetched: they become their alt text as a link.
+#include <cctype>
 #include <map>
 
 #include "epub/internal.hpp"
@@ -62,8 +63,9 @@ void embed_images(Blocks& blocks, Book& book, const WriterOptions& opts, Diagnos
     const std::string url = img->target.url;
     const std::string alt = stringify(img->content);
     if (is_remote_url(url)) {
-      ++book.remote_images;
-      diag.warn("resource-refused", "epub: remote image not fetched, replaced by a link: " + url);
+      if (++book.remote_images == 1)
+        diag.warn("resource-refused", "epub: remote images are not fetched; each is replaced by a link (first: " +
+                                          url + ")");
       Link link;
       link.attr = img->attr;
       link.attr.classes.push_back("remote-image");
@@ -99,6 +101,79 @@ void embed_images(Blocks& blocks, Book& book, const WriterOptions& opts, Diagnos
     if (trim(alt).empty()) ++book.images_without_alt;
     img->target.url = it->second;
   });
+}
+
+namespace {
+
+bool is_html_format(const std::string& f) { return f == "html" || f == "html5" || f == "xhtml" || f == "html4"; }
+
+// Raw HTML that needs resources from outside the package (players, frames,
+// scripts, forms, styles) cannot work in an EPUB: the first http(s) URL it
+// names, or nothing.
+std::optional<std::string> embedded_content(const std::string& html) {
+  std::string lower = html;
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const char* tags[] = {"<iframe", "<embed", "<object", "<video", "<audio", "<source", "<script",
+                               "<form",   "<input", "<style",  "<link",  "<meta",  "<noscript", "<button",
+                               "<select", "<textarea", "<canvas", "<base"};
+  bool found = false;
+  for (auto* t : tags)
+    if (lower.find(t) != std::string::npos) found = true;
+  if (!found) return std::nullopt;
+  for (const char* attr : {"src=\"", "data=\"", "href=\"", "src='", "data='", "href='"}) {
+    auto p = lower.find(attr);
+    while (p != std::string::npos) {
+      std::size_t v = p + std::string(attr).size();
+      char q = attr[std::string(attr).size() - 1];
+      std::size_t e = html.find(q, v);
+      if (e == std::string::npos) break;
+      std::string url = html.substr(v, e - v);
+      if (url.rfind("//", 0) == 0) url = "https:" + url;
+      if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) return url;
+      p = lower.find(attr, e);
+    }
+  }
+  return std::string();
+}
+
+}  // namespace
+
+void neutralize_raw_html(Blocks& blocks, Book& book, Diagnostics& diag) {
+  int replaced = 0, dropped = 0;
+  walk_blocks(blocks, [&](Block& b) {
+    auto* r = b.as<RawBlock>();
+    if (!r || !is_html_format(r->format)) return;
+    auto url = embedded_content(r->text);
+    if (!url) return;
+    if (url->empty()) {
+      ++dropped;
+      b = Div{Attr{}, {}};
+      return;
+    }
+    ++replaced;
+    Link link{Attr{"", {"embedded-content"}, {}}, Inlines{Str{*url}}, Target{*url, ""}};
+    b = Para{Inlines{link}};
+  });
+  walk_inlines(blocks, [&](Inline& in) {
+    auto* r = in.as<RawInline>();
+    if (!r || !is_html_format(r->format)) return;
+    auto url = embedded_content(r->text);
+    if (!url) return;
+    if (url->empty()) {
+      ++dropped;
+      in = Span{};
+      return;
+    }
+    ++replaced;
+    in = Link{Attr{"", {"embedded-content"}, {}}, Inlines{Str{*url}}, Target{*url, ""}};
+  });
+  if (replaced > 0)
+    diag.warn("lost-content", "epub: " + std::to_string(replaced) +
+                                  " embedded player(s)/frame(s) from raw HTML replaced by links");
+  if (dropped > 0)
+    diag.warn("lost-content", "epub: " + std::to_string(dropped) +
+                                  " raw HTML fragment(s) with scripts, forms or styles left out");
+  book.removed_raw += replaced + dropped;
 }
 
 void embed_cover(const Document& doc, Book& book, const WriterOptions& opts, Diagnostics& diag) {

@@ -87,6 +87,8 @@ class EpubWriter : public Writer {
     if (auto a = meta_blocks(doc.meta, "abstract")) front = std::move(*a);
 
     load_stylesheets(book, opts, diag);
+    neutralize_raw_html(front, book, diag);
+    neutralize_raw_html(doc.blocks, book, diag);
     embed_images(front, book, opts, diag);
     embed_images(doc.blocks, book, opts, diag);
     embed_cover(doc, book, opts, diag);
@@ -118,11 +120,16 @@ class EpubWriter : public Writer {
       add("title-page", "title_page.xhtml", xhtml_mt, std::move(tp), props);
       spine.push_back({"title-page", true});
     }
+    std::vector<std::string> chapter_docs;
+    for (auto& ch : book.chapters) {
+      chapter_docs.push_back(chapter_xhtml(book, ch, renderer, diag));
+      if (chapter_docs.back().find("<math") != std::string::npos) book.has_mathml = true;
+    }
     add("nav", "nav.xhtml", xhtml_mt, nav_xhtml(book), "nav");
     spine.push_back({"nav", opts.toc});  // in the spine for the landmarks link; shown with --toc
     int n = 0;
     for (auto& ch : book.chapters) {
-      std::string x = chapter_xhtml(book, ch, renderer, diag);
+      std::string x = std::move(chapter_docs[static_cast<std::size_t>(n)]);
       std::string props = content_properties(x);
       char idbuf[16];
       std::snprintf(idbuf, sizeof idbuf, "ch%03d", ++n);
