@@ -45,6 +45,24 @@ bool dangerous_url(std::string_view url) {
   return scheme == "javascript" || scheme == "vbscript";
 }
 
+// Percent-encode what URLs may not hold literally (spaces, controls, "<>\^`{|}).
+std::string clean_url(std::string_view url) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (char c : url) {
+    auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' ||
+        c == '{' || c == '|' || c == '}') {
+      out += '%';
+      out += hex[u >> 4];
+      out += hex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 bool valid_attr_name(std::string_view k) {
   if (k.empty()) return false;
   auto first = static_cast<unsigned char>(k[0]);
@@ -63,16 +81,14 @@ bool known_attribute(std::string_view key, std::string_view element) {
   // out of their page, their values and id references rarely hold (they
   // become data-*).
   static const char* global[] = {"lang", "dir", "title", "style", "translate", "hidden", "tabindex",
-                                 "accesskey", "spellcheck", "aria-label"};
+                                 "accesskey", "spellcheck"};
   for (auto* g : global)
     if (key == g) return true;
   if (key.starts_with("data-")) return true;
+  // element attributes whose values cannot break validity (img width/height
+  // are checked to be pixel counts before they get here)
   struct E { const char* el; const char* attr; };
-  static const E specific[] = {
-      {"img", "width"},     {"img", "height"},   {"img", "loading"}, {"img", "srcset"}, {"img", "sizes"},
-      {"img", "decoding"},  {"a", "rel"},        {"a", "hreflang"},  {"a", "type"},     {"a", "download"},
-      {"a", "target"},      {"td", "headers"},   {"th", "headers"},  {"th", "scope"},   {"th", "abbr"},
-      {"ol", "reversed"},   {"blockquote", "cite"}, {"del", "cite"}, {"del", "datetime"}, {"col", "span"}};
+  static const E specific[] = {{"img", "width"}, {"img", "height"}, {"th", "abbr"}};
   for (auto& e : specific)
     if (element == e.el && key == e.attr) return true;
   return false;
@@ -190,9 +206,9 @@ struct HtmlRenderer::Impl {
       std::string frag = url.substr(1);
       auto it = r.id_renames_.find(frag);
       std::string href = it == r.id_renames_.end() ? url : "#" + it->second;
-      return r.opt_.map_link ? r.opt_.map_link(href) : href;
+      return clean_url(r.opt_.map_link ? r.opt_.map_link(href) : href);
     }
-    return url;
+    return clean_url(url);
   }
 
   // ---- attributes ----
@@ -421,7 +437,7 @@ struct HtmlRenderer::Impl {
     std::string title = v.target.title;
     if (title.starts_with("fig:")) title = title.substr(4);
     out += "<img";
-    attr_kv(out, "src", src);
+    attr_kv(out, "src", src.starts_with("data:") ? src : clean_url(src));
     attr_kv(out, "alt", stringify(v.content));
     if (!title.empty()) attr_kv(out, "title", title);
     attrs(out, a, "img", {}, nullptr, style);
@@ -683,7 +699,9 @@ struct HtmlRenderer::Impl {
             int row_head_columns) {
     // Column occupancy by row spans from rows above, to find each cell's column.
     std::vector<int> busy(cols.size(), 0);
-    for (auto& row : rs) {
+    for (std::size_t ri = 0; ri < rs.size(); ++ri) {
+      auto& row = rs[ri];
+      int rows_left = static_cast<int>(rs.size() - ri);  // a row span may not leave its row group
       out += "<tr";
       attrs(out, row.attr, "tr");
       out += ">\n";
@@ -700,7 +718,8 @@ struct HtmlRenderer::Impl {
         out += tag;
         attrs(out, cell.attr, tag, {}, nullptr, style);
         if (!header && th) out += " scope=\"row\"";
-        if (cell.row_span > 1) attr_kv(out, "rowspan", std::to_string(cell.row_span));
+        int row_span = std::min(cell.row_span, rows_left);
+        if (row_span > 1) attr_kv(out, "rowspan", std::to_string(row_span));
         if (cell.col_span > 1) attr_kv(out, "colspan", std::to_string(cell.col_span));
         out += '>';
         compact(out, cell.content);
@@ -709,7 +728,7 @@ struct HtmlRenderer::Impl {
         out += ">\n";
         int span = std::max(1, cell.col_span);
         for (int k = 0; k < span; ++k, ++col)
-          if (col < busy.size()) busy[col] = std::max(1, cell.row_span);
+          if (col < busy.size()) busy[col] = std::max(1, row_span);
       }
       for (auto& b : busy)
         if (b > 0) --b;
