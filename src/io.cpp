@@ -77,7 +77,33 @@ void cleanup_pending_outputs() noexcept {
   }
 }
 
+namespace {
+// Devices and pipes (-o /dev/stdout, a FIFO) are written in place: renaming a
+// temporary file over them would replace the device with a regular file.
+bool write_in_place(const std::string& path, std::string_view data) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode)) return false;
+  if (S_ISDIR(st.st_mode)) throw OutputError("galley.io.write", "cannot write " + path + ": is a directory");
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) throw OutputError("galley.io.write", "cannot write " + path + ": " + std::strerror(errno));
+  std::size_t off = 0;
+  while (off < data.size()) {
+    ssize_t n = ::write(fd, data.data() + off, data.size() - off);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int e = errno;
+      ::close(fd);
+      throw OutputError("galley.io.write", "cannot write " + path + ": " + std::strerror(e));
+    }
+    off += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  return true;
+}
+}  // namespace
+
 void write_file_atomic(const std::string& path, std::string_view data) {
+  if (write_in_place(path, data)) return;
   std::string dir = ".", base = path;
   auto slash = path.rfind('/');
   if (slash != std::string::npos) {

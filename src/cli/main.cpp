@@ -8,6 +8,8 @@
 #include <set>
 
 #include "cli/args.hpp"
+#include "cli/batch.hpp"
+#include "cli/package.hpp"
 #include "cli/metadata_file.hpp"
 #include "galley/error.hpp"
 #include "galley/filter.hpp"
@@ -21,6 +23,7 @@ using namespace galley;
 
 void on_signal(int sig) {
   cleanup_pending_outputs();
+  cli::cleanup_package_temp();
   signal(sig, SIG_DFL);
   raise(sig);
 }
@@ -49,6 +52,7 @@ std::string dirname_of(const std::string& path) {
 }
 
 int run(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "package") return cli::run_package(argc - 1, argv + 1);
   cli::Args args = cli::parse_args(argc, argv);
   if (args.help) { std::cout << cli::usage_text; return 0; }
   if (args.version) {
@@ -59,6 +63,7 @@ int run(int argc, char** argv) {
   if (args.list_input) { for (auto& r : reg.readers()) std::cout << r.name << "\n"; return 0; }
   if (args.list_output) { for (auto& w : reg.writers()) std::cout << w.name << "\n"; return 0; }
   if (args.list_extensions) { list_extensions(reg, *args.list_extensions); return 0; }
+  if (cli::is_batch(args)) return cli::run_batch(args, reg);
 
   Diagnostics diag;
   diag.on_emit = [&](const Diagnostic& d) {
@@ -176,7 +181,22 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
+// A conversion allocates its whole document at once; with glibc's malloc on
+// ordinary 4 KiB pages, page faults cost as much CPU as the conversion itself
+// (measured: 12,076 faults and 0.10 s of system time for a 3 MB JSON document;
+// 2,976 faults and 0.04 s with transparent huge pages). glibc reads its
+// tunables only at start-up, so galley re-executes itself once with
+// glibc.malloc.hugetlb=1 unless the user set GLIBC_TUNABLES or GALLEY_NO_REEXEC.
+void use_huge_pages(char** argv) {
+  if (std::getenv("GLIBC_TUNABLES") || std::getenv("GALLEY_NO_REEXEC")) return;
+  setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1);
+  setenv("GALLEY_NO_REEXEC", "1", 1);
+  execv("/proc/self/exe", argv);
+  // exec failed (no /proc): carry on without huge pages.
+}
+
 int main(int argc, char** argv) {
+  use_huge_pages(argv);
   signal(SIGINT, on_signal);
   signal(SIGTERM, on_signal);
   signal(SIGHUP, on_signal);
