@@ -484,6 +484,7 @@ class Converter {
   }
 
   void container(xmlNode* n, std::string_view t, Blocks& out, int d) {
+    if (used_notes_.count(n)) return;  // a note body already placed at its call
     if (is_note_container(n) && note_container_fully_used(n)) return;
     Attr a = attr_of(n);
     if (t == "article" || t == "nav" || t == "footer" || t == "body" || t == "html" || t == "center" ||
@@ -761,15 +762,21 @@ class Converter {
       }
     }
     if (is_placeholder_src(src) && !lazy.empty()) src = lazy;
-    if (src.empty() && img->parent && is(img->parent, "picture")) {
-      for (xmlNode* s = img->parent->children; s; s = s->next)
-        if (is(s, "source")) {
-          std::string b = best_srcset(attr_or(s, "srcset", attr_or(s, "data-srcset")));
-          if (!b.empty()) {
-            src = b;
-            break;
-          }
+    // <picture><source srcset><img></picture> (libxml2 2.9 nests the <img> inside <source>).
+    xmlNode* picture = nullptr;
+    for (xmlNode* p = img->parent; p && !picture && p->type == XML_ELEMENT_NODE; p = p->parent) {
+      if (is(p, "picture")) picture = p;
+      else if (!is(p, "source")) break;
+    }
+    if ((src.empty() || is_placeholder_src(src)) && picture) {
+      for (xmlNode* s = picture; s; s = find_first(s, "source")) {
+        if (!is(s, "source")) continue;
+        std::string b = best_srcset(attr_or(s, "srcset", attr_or(s, "data-srcset")));
+        if (!b.empty()) {
+          src = b;
+          break;
         }
+      }
     }
     if (src.empty() || is_placeholder_src(src)) return std::nullopt;
     Image im;
@@ -924,9 +931,7 @@ class Converter {
     } else if (t == "img") {
       if (auto im = image(n)) run.push(std::move(*im));
     } else if (t == "picture") {
-      xmlNode* img = nullptr;
-      for (xmlNode* c = n->children; c; c = c->next)
-        if (is(c, "img")) img = c;
+      xmlNode* img = find_first(n, "img");
       if (img) {
         if (auto im = image(img)) run.push(std::move(*im));
       }
