@@ -169,7 +169,22 @@ std::string decode(std::string_view bytes, const std::string& encoding, Diagnost
   if (nuls)
     diag.warn("nul-byte", "input: " + std::to_string(nuls) + " NUL byte(s) removed, first at offset " + std::to_string(first_nul));
   if (!valid_utf8(text)) text = repair_utf8(text, diag, "input");
-  if (!nfc_stable(text)) text = nfc(text);
+  if (!nfc_stable(text)) {
+    // normalise only the lines that need it (utf8proc is the slow part)
+    std::string out;
+    out.reserve(text.size());
+    std::string_view v = text;
+    std::size_t pos = 0;
+    while (pos < v.size()) {
+      std::size_t nl = v.find('\n', pos);
+      std::size_t end = nl == std::string_view::npos ? v.size() : nl + 1;
+      std::string_view line = v.substr(pos, end - pos);
+      if (nfc_stable(line)) out.append(line);
+      else out.append(nfc(line));
+      pos = end;
+    }
+    text.swap(out);
+  }
   return text;
 }
 

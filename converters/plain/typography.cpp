@@ -222,6 +222,11 @@ Inlines make_inlines(std::string_view input, const TypoOptions& opt, Rewrites& r
   // 3. build the inlines
   std::vector<std::pair<QuoteType, Inlines>> levels;
   levels.push_back({QuoteType::DoubleQuote, {}});
+  {
+    std::size_t spaces = 0;
+    for (char c : s) spaces += c == ' ';
+    levels.back().second.reserve(2 * spaces + 2);
+  }
   std::string buf;
   std::size_t last = 0;
   for (auto& e : ev) {
