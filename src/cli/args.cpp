@@ -42,6 +42,34 @@ Reads standard input when no file (or "-") is given.
       --list-input-formats     list the readers
       --list-output-formats    list the writers
       --list-extensions[=FORMAT]  list extensions (+ on by default, - off)
+
+Batch mode (several articles; when --output-dir is given or --to is a list):
+      --output-dir=DIR         write DIR/<input stem>.<ext> per input and format
+                               (epub .epub, jats* .xml, html_print .html, json .json,
+                               plain .txt); inputs sharing a stem go below as many
+                               of their parent folders as tell them apart
+                               (readability/001/source.html -> DIR/001/source.epub)
+  -t, --to=FMT,FMT...          formats to write (default: json)
+  -f, --from=FMT[+EXT],...     reader extensions per reader; each input's reader
+                               comes from its extension (.html .htm .xhtml: html,
+                               .json: json, other: plain), e.g. -f html+extract
+  -j, --jobs=N                 parallel conversions (default: number of cores)
+      --manifest=FILE          more inputs, one path per line (relative to FILE's
+                               folder; '#' comments; '-' = standard input)
+      --shard=K/N              only inputs i (0-based, sorted) with i % N == K-1
+      --report=FILE.json       per article: status, outputs, warnings by kind
+      --force                  convert even when outputs are up to date (newer
+                               than the input and the galley binary)
+  Exit status: 0 all converted or up to date, 1 some articles failed,
+  6 warnings with --fail-if-warnings, 2 usage error.
+
+Archival packages (BagIt 1.0, RFC 8493):
+  galley package [OPTIONS] INPUT -o BAG    BAG: a folder, BAG.zip or BAG.tar; data/
+                               holds the source, JATS, EPUB, print HTML, Pandoc
+                               JSON (or --to FMT,...) and provenance.json
+  galley package --validate BAG            completeness and fixity check; exit
+                               0 valid, 1 invalid (problems listed), 3 unreadable
+
   -v, --version                print the version
   -h, --help                   print this help
 
@@ -80,7 +108,9 @@ Args parse_args(int argc, char** argv) {
       {nullptr, "split-level", true}, {"c", "css", true}, {nullptr, "epub-cover-image", true},
       {nullptr, "max-input-size", true}, {nullptr, "max-nesting", true}, {nullptr, "verbose", false},
       {nullptr, "quiet", false}, {nullptr, "fail-if-warnings", false}, {nullptr, "list-input-formats", false},
-      {nullptr, "list-output-formats", false}, {"v", "version", false}, {"h", "help", false}};
+      {nullptr, "list-output-formats", false}, {"v", "version", false}, {"h", "help", false},
+      {nullptr, "output-dir", true}, {"j", "jobs", true}, {nullptr, "manifest", true}, {nullptr, "shard", true},
+      {nullptr, "report", true}, {nullptr, "force", false}, {nullptr, "validate", false}};
 
   bool only_files = false;
   for (int i = 1; i < argc; ++i) {
@@ -156,6 +186,13 @@ Args parse_args(int argc, char** argv) {
     else if (n == "list-output-formats") a.list_output = true;
     else if (n == "version") a.version = true;
     else if (n == "help") a.help = true;
+    else if (n == "output-dir") a.output_dir = value;
+    else if (n == "jobs") { a.jobs = to_int("--jobs", value); if (a.jobs < 1 || a.jobs > 64) usage("--jobs must be 1 to 64"); }
+    else if (n == "manifest") a.manifest = value;
+    else if (n == "shard") a.shard = value;
+    else if (n == "report") a.report = value;
+    else if (n == "force") a.force = true;
+    else if (n == "validate") a.validate = true;
   }
   return a;
 }

@@ -28,6 +28,10 @@ struct Args {
   bool toc = false;
   bool verbose = false, quiet = false, fail_if_warnings = false;
   std::optional<std::size_t> max_input_size, max_nesting;
+  // batch mode (src/cli/batch.cpp) and `galley package` (src/cli/package.cpp)
+  std::string output_dir, manifest, report, shard;
+  int jobs = 0;  // 0 = the number of cores
+  bool force = false, validate = false;
   // informational actions
   bool help = false, version = false, list_input = false, list_output = false;
   std::optional<std::string> list_extensions;  // "" = all formats
