@@ -84,37 +84,37 @@ Blocks everything() {
                   Image{Attr{"", {}, {{"width", "50%"}}}, text("alt text"), Target{"img.png", ""}},
                   Note{{para("A note.")}}, Span{Attr{"sp", {"c"}, {{"lang", "fr"}, {"custom", "v"}}}, text("span")}};
   bs.push_back(Para{rich});
-  bs.push_back(plain("plain text"));
+  bs.push_back(plain_block("plain text"));
   bs.push_back(LineBlock{{text("line one"), text("line two")}});
   bs.push_back(CodeBlock{Attr{"code1", {"python"}, {}}, "print('<x>')\n"});
   bs.push_back(RawBlock{"html", "<div class=\"raw\">raw</div>"});
   bs.push_back(RawBlock{"tex", "\\newpage"});
   bs.push_back(BlockQuote{{para("quoted")}});
   bs.push_back(OrderedList{ListAttributes{3, ListNumberStyle::LowerAlpha, ListNumberDelim::Period},
-                           {{plain("one")}, {plain("two")}}});
-  bs.push_back(BulletList{{{plain("a")}, {para("b"), para("c")}}});
-  bs.push_back(DefinitionList{{DefinitionItem{text("term"), {{plain("def")}}}}});
+                           {{plain_block("one")}, {plain_block("two")}}});
+  bs.push_back(BulletList{{{plain_block("a")}, {para("b"), para("c")}}});
+  bs.push_back(DefinitionList{{DefinitionItem{text("term"), {{plain_block("def")}}}}});
   bs.push_back(HorizontalRule{});
   Table t;
-  t.caption.long_caption = {plain("Table caption")};
+  t.caption.long_caption = {plain_block("Table caption")};
   t.colspecs = {ColSpec{Alignment::AlignLeft, 0.3}, ColSpec{Alignment::AlignRight, 0.7}};
-  t.head.rows = {Row{Attr{}, {Cell{Attr{}, Alignment::AlignDefault, 1, 1, {plain("H1")}},
-                              Cell{Attr{}, Alignment::AlignDefault, 1, 1, {plain("H2")}}}}};
+  t.head.rows = {Row{Attr{}, {Cell{Attr{}, Alignment::AlignDefault, 1, 1, {plain_block("H1")}},
+                              Cell{Attr{}, Alignment::AlignDefault, 1, 1, {plain_block("H2")}}}}};
   TableBody body;
   body.row_head_columns = 1;
-  body.body = {Row{Attr{}, {Cell{Attr{}, Alignment::AlignDefault, 2, 1, {plain("r1")}},
-                            Cell{Attr{}, Alignment::AlignCenter, 1, 1, {plain("c1")}}}},
-               Row{Attr{}, {Cell{Attr{}, Alignment::AlignDefault, 1, 1, {plain("c2")}}}}};
+  body.body = {Row{Attr{}, {Cell{Attr{}, Alignment::AlignDefault, 2, 1, {plain_block("r1")}},
+                            Cell{Attr{}, Alignment::AlignCenter, 1, 1, {plain_block("c1")}}}},
+               Row{Attr{}, {Cell{Attr{}, Alignment::AlignDefault, 1, 1, {plain_block("c2")}}}}};
   t.bodies = {body};
-  t.foot.rows = {Row{Attr{}, {Cell{Attr{}, Alignment::AlignDefault, 1, 2, {plain("foot")}}}}};
+  t.foot.rows = {Row{Attr{}, {Cell{Attr{}, Alignment::AlignDefault, 1, 2, {plain_block("foot")}}}}};
   bs.push_back(t);
   Figure f;
   f.attr.id = "fig1";
-  f.caption.long_caption = {plain("Figure caption")};
+  f.caption.long_caption = {plain_block("Figure caption")};
   f.content = {Plain{{Image{Attr{}, text("pic"), Target{"pic.jpg", ""}}}}};
   bs.push_back(f);
   Figure cap_only;
-  cap_only.caption.long_caption = {plain("Caption only")};
+  cap_only.caption.long_caption = {plain_block("Caption only")};
   bs.push_back(cap_only);
   bs.push_back(Div{Attr{"box", {"aside"}, {}}, {para("aside text")}});
   bs.push_back(Div{Attr{"", {"note"}, {{"data-x", "1"}}}, {para("div text")}});
@@ -258,7 +258,7 @@ BOOST_FIXTURE_TEST_CASE(header_shift_and_maps, Fixture) {
 
 BOOST_FIXTURE_TEST_CASE(print_footnotes, Fixture) {
   HtmlRenderer r(style_opt(false, NoteStyle::PrintFootnotes), diag);
-  std::string h = r.blocks({Para{{str("Text"), Note{{para("First note."), BulletList{{{plain("item")}}}}}, Space{},
+  std::string h = r.blocks({Para{{str("Text"), Note{{para("First note."), BulletList{{{plain_block("item")}}}}}, Space{},
                                   str("more"), Note{{Para{{str("Second"), Note{{para("nested")}}}}}}}}});
   // footnote text inline at the call (float: footnote) ...
   BOOST_TEST(contains(h, "<a class=\"footnote-ref\" href=\"#fn1\" id=\"fnref1\" role=\"doc-noteref\"><sup>1</sup></a>"
