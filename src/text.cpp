@@ -68,10 +68,11 @@ void stringify_block(std::string& out, const Block& b) {
           if (!n.content.empty() && !n.caption.long_caption.empty()) out += '\n';
           stringify_blocks_into(out, n.caption.long_caption);
         } else if constexpr (std::is_same_v<T, Table>) {
+          std::size_t start = out.size();
           stringify_blocks_into(out, n.caption.long_caption);
           auto rows = [&](const std::vector<Row>& rs) {
             for (auto& r : rs) {
-              out += '\n';
+              if (out.size() > start) out += '\n';
               for (std::size_t c = 0; c < r.cells.size(); ++c) {
                 if (c) out += ' ';
                 stringify_blocks_into(out, r.cells[c].content);

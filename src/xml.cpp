@@ -12,8 +12,10 @@ void append_escaped(std::string& out, std::string_view s, bool attribute, std::s
     // Copy the run of bytes that need no attention in one go.
     while (i < n) {
       auto c = static_cast<unsigned char>(s[i]);
+      // Stop at markup characters, forbidden controls and any non-ASCII byte
+      // (each multi-byte sequence is decoded and checked whole below).
       if (c == '&' || c == '<' || c == '>' || (attribute && c == '"') || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
-          c == 0xEF || c == 0xED || c >= 0xF8 || (c >= 0x80 && c < 0xC0))
+          c >= 0x80)
         break;
       ++i;
     }

@@ -95,6 +95,7 @@ BOOST_AUTO_TEST_CASE(escaping_removes_what_xml_forbids) {
   detail::append_escaped(out, "a<b&\"c\x01\xEF\xBF\xBE" "d\xED\xA0\x80" "e]]>", true, &removed);
   BOOST_TEST(out == "a&lt;b&amp;&quot;cde]]&gt;");
   BOOST_TEST(removed == 5u);  // U+0001, U+FFFE, and the 3 bytes of a lone surrogate
+  BOOST_TEST(detail::escape("Xã hội ↩ 𝄞") == "Xã hội ↩ 𝄞");
   BOOST_TEST(detail::xml_id("1 two") == "id-1-two");
   BOOST_TEST(detail::xml_id("ok_id") == "ok_id");
 }
