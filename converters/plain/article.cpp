@@ -192,6 +192,15 @@ std::optional<Byline> parse_byline(std::string_view s, bool bottom) {
   rest = rtrim_punct(rest, ".");
   if (rest.empty()) return std::nullopt;
   Byline b;
+  // "Minh Anh (tổng hợp)", "Nguyễn Hiền (TTXVN)"
+  if (rest.back() == ')' && rest.find(" (") != std::string_view::npos) {
+    std::size_t open = rest.rfind(" (");
+    std::string_view inside = trim(rest.substr(open + 2, rest.size() - open - 3));
+    if (starts_with_ci(inside, "theo ")) inside = trim(inside.substr(5));
+    if (is_agency(inside)) b.credit = std::string(inside);
+    else if (!(inside == "tổng hợp" || inside == "tổng hợp" || inside == "lược dịch" || inside == "dịch")) return std::nullopt;
+    rest = trim(rest.substr(0, open));
+  }
   if (is_agency(rest)) {
     b.names.emplace_back(rest);
     b.credit = std::string(rest);
@@ -581,7 +590,8 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
     while (nj < n && nj < i + 3 && parse_date_line(units[nj].text)) ++nj;
     const Unit* next_title = nj < n ? &units[nj] : nullptr;
     const Unit* after_title = nj + 1 < n ? &units[nj + 1] : nullptr;
-    bool title_after_kicker = next_title && !next_title->after_blank &&
+    bool header_follows = after_title && (parse_date_line(after_title->text) || parse_byline(after_title->text, false));
+    bool title_after_kicker = next_title && (!next_title->after_blank || header_follows) &&
                               (!ends_with_sentence_punct(next_title->text) || next_title->text.back() == '?' ||
                                next_title->text.back() == '!');
     if (subject.empty() && kicker_like(u) && title_after_kicker && title_like(*next_title, after_title) &&
