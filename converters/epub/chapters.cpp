@@ -31,7 +31,58 @@ struct IdPass {
       if (used.insert(c).second) return c;
     }
   }
+  int cleaned = 0;
+  // Attributes from web pages that EPUB forbids or that make no sense in a book:
+  // the CSS properties direction/unicode-bidi (dir= carries the direction),
+  // position: fixed, tabindex, contenteditable, spellcheck, event handlers.
+  void clean(Attr& a) {
+    auto& kv = a.attributes;
+    std::string dir;
+    for (auto it = kv.begin(); it != kv.end();) {
+      std::string key = it->first;
+      for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (key == "tabindex" || key == "contenteditable" || key == "spellcheck" || key.rfind("on", 0) == 0) {
+        it = kv.erase(it);
+        ++cleaned;
+        continue;
+      }
+      if (key == "style") {
+        std::string kept, decl;
+        std::string& style = it->second;
+        std::size_t start = 0;
+        while (start <= style.size()) {
+          std::size_t end = style.find(';', start);
+          if (end == std::string::npos) end = style.size();
+          decl = std::string(trim(std::string_view(style).substr(start, end - start)));
+          start = end + 1;
+          if (decl.empty()) continue;
+          auto colon = decl.find(':');
+          std::string prop = std::string(trim(std::string_view(decl).substr(0, colon == std::string::npos ? decl.size() : colon)));
+          std::string value = colon == std::string::npos ? "" : std::string(trim(std::string_view(decl).substr(colon + 1)));
+          for (auto& c : prop) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          if (prop == "direction") {
+            if (value == "rtl" || value == "ltr") dir = value;
+            ++cleaned;
+            continue;
+          }
+          if (prop == "unicode-bidi" || (prop == "position" && value.find("fixed") != std::string::npos)) {
+            ++cleaned;
+            continue;
+          }
+          kept += (kept.empty() ? "" : "; ") + decl;
+        }
+        if (kept.empty()) {
+          it = kv.erase(it);
+          continue;
+        }
+        style = kept;
+      }
+      ++it;
+    }
+    if (!dir.empty() && !a.get("dir")) kv.emplace_back("dir", dir);
+  }
   void fix(Attr& a) {
+    clean(a);
     if (a.id.empty()) return;
     std::string orig = a.id;
     std::string id = unique(detail::xml_id(orig));
@@ -50,6 +101,7 @@ struct IdPass {
     walk_blocks(blocks, [&](Block& b) {
       if (auto* h = b.as<Header>()) {
         if (h->attr.id.empty()) {
+          clean(h->attr);
           std::string id = unique(detail::xml_id(make_identifier(stringify(h->content))));
           h->attr.id = id;
           file_of[id] = file;
@@ -91,6 +143,16 @@ bool has_scheme(const std::string& url) {
   return false;
 }
 
+// Schemes reading systems (and EPUBCheck's registry) know; others (about:,
+// javascript:, chrome:, app-specific ones) lose the link and keep the text.
+bool allowed_scheme(const std::string& url) {
+  std::string scheme = url.substr(0, url.find(':'));
+  for (auto& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::set<std::string> ok = {"http", "https", "mailto", "ftp", "tel", "urn", "news",
+                                           "geo",  "sip",   "xmpp",   "irc", "sms", "nntp"};
+  return ok.count(scheme) > 0;
+}
+
 std::string encode_url(const std::string& url) {
   std::string out;
   for (char c : url) {
@@ -112,7 +174,8 @@ std::string encode_url(const std::string& url) {
 // Rewrite the links of one file's blocks. Links that cannot work inside the
 // package are collected in `missing` / `relative` (reported once per book).
 void rewrite_links(Blocks& blocks, const std::string& file, const IdPass& ids, Book& book,
-                   std::vector<std::string>& missing, std::vector<std::string>& relative) {
+                   std::vector<std::string>& missing, std::vector<std::string>& relative,
+                   std::vector<std::string>& unusable) {
   walk_inlines(blocks, [&](Inline& in) {
     auto* l = in.as<Link>();
     if (!l) return;
@@ -127,8 +190,11 @@ void rewrite_links(Blocks& blocks, const std::string& file, const IdPass& ids, B
       }
       missing.push_back(url);
     } else if (has_scheme(url)) {
-      url = encode_url(url);
-      return;
+      if (allowed_scheme(url)) {
+        url = encode_url(url);
+        return;
+      }
+      unusable.push_back(url);
     } else {
       relative.push_back(url.empty() ? std::string("(empty)") : url);
     }
@@ -182,9 +248,15 @@ void split_chapters(Document& doc, Blocks& front, Book& book, const WriterOption
                                   " identifier(s) changed to be unique, valid XML names");
 
   // 3. links
-  std::vector<std::string> missing, relative;
-  rewrite_links(front, "title_page.xhtml", ids, book, missing, relative);
-  for (auto& ch : book.chapters) rewrite_links(ch.blocks, ch.file, ids, book, missing, relative);
+  std::vector<std::string> missing, relative, unusable;
+  rewrite_links(front, "title_page.xhtml", ids, book, missing, relative, unusable);
+  for (auto& ch : book.chapters) rewrite_links(ch.blocks, ch.file, ids, book, missing, relative, unusable);
+  if (!unusable.empty())
+    diag.warn("lost-content", "epub: " + std::to_string(unusable.size()) +
+                                  " link(s) with a scheme e-readers do not support kept as text: " + examples(unusable));
+  if (ids.cleaned > 0)
+    diag.warn("lost-content", "epub: " + std::to_string(ids.cleaned) +
+                                  " attribute(s)/style declaration(s) EPUB does not allow removed");
   if (!missing.empty())
     diag.warn("broken-link", "epub: " + std::to_string(missing.size()) +
                                  " link(s) to ids that do not exist kept as text: " + examples(missing));

@@ -85,6 +85,7 @@ nav li { margin: 0.3em 0; }
 /* footnotes */
 a[epub|type~="noteref"], a.footnote-ref { font-size: 0.75em; vertical-align: super; line-height: 0; text-decoration: none; }
 aside[epub|type~="footnote"], .footnotes { font-size: 0.85em; margin-top: 1.5em; border-top: 1px solid #ccc; padding-top: 0.5em; }
+aside[epub|type~="footnote"] + aside[epub|type~="footnote"] { margin-top: 0.4em; border-top: none; padding-top: 0; }
 aside p { text-align: left; }
 )CSS";
   return css;
