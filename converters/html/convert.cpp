@@ -440,7 +440,7 @@ class Converter {
     } else if (t == "ul" || t == "menu" || t == "dir") {
       BulletList l;
       list_items(n, l.items, d);
-      if (!l.items.empty()) out.push_back(std::move(l));
+      out.push_back(std::move(l));
     } else if (t == "ol") {
       if (is_note_container(n) && note_container_fully_used(n)) return;
       OrderedList l;
@@ -451,8 +451,9 @@ class Converter {
       else if (ty == "A") l.attrs.style = ListNumberStyle::UpperAlpha;
       else if (ty == "i") l.attrs.style = ListNumberStyle::LowerRoman;
       else if (ty == "I") l.attrs.style = ListNumberStyle::UpperRoman;
+      if (l.attrs.style == ListNumberStyle::DefaultStyle) l.attrs.style = list_style(n);
       list_items(n, l.items, d);
-      if (!l.items.empty()) out.push_back(std::move(l));
+      out.push_back(std::move(l));  // pandoc keeps empty lists
     } else if (t == "dl") {
       definition_list(n, out, d);
     } else if (t == "table") {
@@ -481,6 +482,22 @@ class Converter {
     } else {
       container(n, t, out, d);
     }
+  }
+
+  // List style from a class ("lower-roman") or CSS list-style(-type), like pandoc.
+  static ListNumberStyle list_style(const xmlNode* n) {
+    std::string cls = lower(attr_or(n, "class"));
+    std::string style = lower(attr_or(n, "style"));
+    std::string src = cls;
+    if (style.find("list-style") != std::string::npos) src += " " + style;
+    struct M { const char* name; ListNumberStyle s; };
+    static const M ms[] = {{"lower-roman", ListNumberStyle::LowerRoman}, {"upper-roman", ListNumberStyle::UpperRoman},
+                           {"lower-alpha", ListNumberStyle::LowerAlpha}, {"upper-alpha", ListNumberStyle::UpperAlpha},
+                           {"lower-latin", ListNumberStyle::LowerAlpha}, {"upper-latin", ListNumberStyle::UpperAlpha},
+                           {"decimal", ListNumberStyle::Decimal}};
+    for (auto& m : ms)
+      if (src.find(m.name) != std::string::npos) return m.s;
+    return ListNumberStyle::DefaultStyle;
   }
 
   void container(xmlNode* n, std::string_view t, Blocks& out, int d) {
@@ -558,7 +575,14 @@ class Converter {
     auto visit = [&](xmlNode* parent, auto& self) -> void {
       for (xmlNode* c = parent->children; c; c = c->next) {
         if (is(c, "dt")) {
-          dl.items.push_back(DefinitionItem{inlines(c, d + 1), {}});
+          if (!dl.items.empty() && dl.items.back().definitions.empty()) {
+            // Several terms for one definition: one term joined by line breaks (pandoc).
+            auto& term = dl.items.back().term;
+            term.push_back(LineBreak{});
+            for (auto& x : inlines(c, d + 1)) term.push_back(std::move(x));
+          } else {
+            dl.items.push_back(DefinitionItem{inlines(c, d + 1), {}});
+          }
         } else if (is(c, "dd")) {
           if (dl.items.empty()) dl.items.push_back(DefinitionItem{});
           dl.items.back().definitions.push_back(blocks(c, d + 1, false));
@@ -585,13 +609,29 @@ class Converter {
       cell.col_span = std::min(cell.col_span, 1000);
       Attr a = attr_of(c);
       std::erase_if(a.attributes, [](auto& kv) {
-        return kv.first == "colspan" || kv.first == "rowspan" || kv.first == "align";
+        return kv.first == "colspan" || kv.first == "rowspan" || kv.first == "align" ||
+               (kv.first == "style" && contains_word_ci(kv.second, "text-align"));
       });
       cell.attr = std::move(a);
       cell.content = blocks(c, d + 1, false);
       r.cells.push_back(std::move(cell));
     }
     return r;
+  }
+
+  // Leading <th> cells shared by every body row (pandoc's RowHeadColumns).
+  static int row_heads(xmlNode* parent) {
+    int best = -1;
+    for (xmlNode* tr = parent->children; tr; tr = tr->next) {
+      if (!is(tr, "tr") || all_th(tr)) continue;
+      int k = 0;
+      for (xmlNode* c = tr->children; c; c = c->next) {
+        if (is(c, "th")) ++k;
+        else if (is(c, "td")) break;
+      }
+      best = best < 0 ? k : std::min(best, k);
+    }
+    return best < 0 ? 0 : best;
   }
 
   static bool all_th(xmlNode* tr) {
@@ -608,7 +648,7 @@ class Converter {
     t.attr = attr_of(n);
     std::erase_if(t.attr.attributes, [](auto& kv) {
       return kv.first == "border" || kv.first == "cellpadding" || kv.first == "cellspacing" || kv.first == "width" ||
-             kv.first == "summary" || kv.first == "style";
+             kv.first == "summary";
     });
     std::vector<std::optional<double>> widths;
     TableBody loose_body;
@@ -639,9 +679,11 @@ class Converter {
           for (xmlNode* col = c->children; col; col = col->next)
             if (is(col, "col")) add(col);
       } else if (tn == "thead") {
+        t.head.attr = attr_of(c);
         for (xmlNode* tr = c->children; tr; tr = tr->next)
           if (is(tr, "tr")) t.head.rows.push_back(row(tr, d));
       } else if (tn == "tfoot") {
+        t.foot.attr = attr_of(c);
         for (xmlNode* tr = c->children; tr; tr = tr->next)
           if (is(tr, "tr")) t.foot.rows.push_back(row(tr, d));
       } else if (tn == "tbody") {
@@ -649,10 +691,11 @@ class Converter {
         b.attr = attr_of(c);
         for (xmlNode* tr = c->children; tr; tr = tr->next)
           if (is(tr, "tr")) {
-            if (t.head.rows.empty() && t.bodies.empty() && b.body.empty() && all_th(tr)) t.head.rows.push_back(row(tr, d));
+            if (b.body.empty() && all_th(tr)) b.head.push_back(row(tr, d));
             else b.body.push_back(row(tr, d));
           }
-        if (!b.body.empty()) t.bodies.push_back(std::move(b));
+        b.row_head_columns = row_heads(c);
+        if (!b.body.empty() || !b.head.empty()) t.bodies.push_back(std::move(b));
       } else if (tn == "tr") {
         if (t.head.rows.empty() && t.bodies.empty() && loose_body.body.empty() && all_th(c))
           t.head.rows.push_back(row(c, d));
@@ -662,7 +705,10 @@ class Converter {
         }
       }
     }
-    if (has_loose) t.bodies.insert(t.bodies.begin(), std::move(loose_body));
+    if (has_loose) {
+      loose_body.row_head_columns = row_heads(n);
+      t.bodies.insert(t.bodies.begin(), std::move(loose_body));
+    }
     // Column count: the widest row, counting colspans and cells spanning down from above.
     std::size_t cols = 0;
     auto measure = [&](const std::vector<Row>& rows) {
@@ -697,8 +743,20 @@ class Converter {
     bool all_widths = widths.size() == cols && cols > 0;
     for (auto& w : widths)
       if (!w) all_widths = false;
+    const Row* first_row = !t.head.rows.empty() ? &t.head.rows[0]
+                           : (!t.bodies.empty() && !t.bodies[0].head.empty()) ? &t.bodies[0].head[0]
+                           : (!t.bodies.empty() && !t.bodies[0].body.empty()) ? &t.bodies[0].body[0] : nullptr;
+    std::vector<Alignment> aligns(cols, Alignment::AlignDefault);
+    if (first_row) {
+      std::size_t col = 0;
+      for (auto& cell : first_row->cells) {
+        if (col < cols && cell.col_span == 1) aligns[col] = cell.align;
+        col += static_cast<std::size_t>(cell.col_span);
+      }
+    }
     for (std::size_t i = 0; i < cols; ++i) {
       ColSpec cs;
+      cs.align = aligns[i];
       if (all_widths) cs.width = widths[i];
       t.colspecs.push_back(cs);
     }
@@ -844,7 +902,7 @@ class Converter {
     bool trail_soft = trail && in.back().is<SoftBreak>();
     if (trail) in.pop_back();
     if (lead) run.space(lead_soft);
-    if (!in.empty()) run.push(T{std::move(in)});
+    run.push(T{std::move(in)});  // pandoc keeps empty <em></em>
     if (trail) run.space(trail_soft);
   }
 
@@ -924,6 +982,8 @@ class Converter {
       Quoted q{quote_depth_ % 2 == 0 ? QuoteType::DoubleQuote : QuoteType::SingleQuote, {}};
       while (!in.empty() && (in.front().is<Space>() || in.front().is<SoftBreak>())) in.erase(in.begin());
       while (!in.empty() && (in.back().is<Space>() || in.back().is<SoftBreak>())) in.pop_back();
+      Attr qa = attr_of(n);
+      if (!qa.empty()) in = Inlines{Span{std::move(qa), std::move(in)}};
       q.content = std::move(in);
       run.push(std::move(q));
     } else if (t == "a") {
