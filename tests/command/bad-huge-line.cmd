@@ -1,0 +1,3 @@
+% python3 -c 'import sys; sys.stdout.write("x"*(100*1024*1024))' | galley -f plain -t plain | wc -c
+>>> stdout
+104857601
