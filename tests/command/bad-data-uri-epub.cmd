@@ -1,0 +1,9 @@
+% galley $FIXTURES/bad/data-uris.html -t epub3 -o e.epub && unzip -Z1 e.epub | grep media/ && unzip -p e.epub EPUB/ch001.xhtml | grep -o '<img[^>]*>'
+>>> stdout
+EPUB/media/image-1.png
+EPUB/media/image-2.gif
+<img src="media/image-1.png" alt="png" />
+<img src="media/image-2.gif" alt="gif-labelled-jpeg" />
+>>> stderr-contains
+[WARNING] epub: not a PNG, JPEG, GIF, SVG or WebP image: data:text/html;base64,
+[WARNING] epub: malformed data: URI image
