@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Build the libFuzzer targets (ASan+UBSan, clang) in build-fuzz/ and run each one in turn.
+#   bash tests/fuzz/run_fuzzers.sh [RUNS] [FUZZER...]     (RUNS default 1000000)
+# Seeds are copied from ../shared/corpus at run time (never committed):
+#   plain   <- news-text/**/*.txt (< 8 KiB)      html <- readability/*/source.html (< 40 KiB)
+#   json    <- pandoc/json/*.json                writers <- all three, prefixed with the mode byte
+# plus tests/fuzz/regressions/<fuzzer>/* (every past finding; must never crash again).
+# One fuzzer at a time, one job (-jobs=1): the machine is shared. Logs and the grown
+# corpora stay in build-fuzz/fuzz/<fuzzer>/.
+set -euo pipefail
+src=$(cd "$(dirname "$0")/../.." && pwd)
+shared=${SHARED:-$src/../shared}
+build=${GALLEY_FUZZ_BUILD:-$src/build-fuzz}
+runs=${1:-1000000}; shift || true
+fuzzers=("$@"); [ ${#fuzzers[@]} -gt 0 ] || fuzzers=(fuzz_plain_reader fuzz_html_reader fuzz_json_reader fuzz_writers)
+lock=/tmp/galley-build.lock
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  CC=clang CXX=clang++ flock "$lock" cmake -S "$src" -B "$build" -G Ninja -DGALLEY_FUZZ=ON -DGALLEY_BUILD_TESTS=OFF \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGALLEY_SANITIZE=address,undefined
+fi
+flock "$lock" cmake --build "$build" -j2 --target "${fuzzers[@]}"
+
+seed() {  # seed FUZZER DIR
+  local name=$1 dir=$2 i=0 f
+  mkdir -p "$dir"
+  case $name in
+    fuzz_plain_reader) find "$shared/corpus/news-text" -type f -name '*.txt' -size -8k -print0 | sort -z |
+                         while IFS= read -r -d '' f; do i=$((i+1)); cp "$f" "$dir/news-$i"; done ;;
+    fuzz_html_reader) find "$shared/corpus/readability" -name source.html -size -40k -print0 | sort -z |
+                         while IFS= read -r -d '' f; do i=$((i+1)); cp "$f" "$dir/page-$i"; done ;;
+    fuzz_json_reader) cp "$shared"/corpus/pandoc/json/*.json "$dir/" ;;
+    fuzz_writers)
+      # mode byte: 0/1 = AST from bytes, 2 = html reader, 3 = plain reader (see fuzz_writers.cpp)
+      for f in $(find "$shared/corpus/readability" -name source.html -size -20k | sort | head -20); do
+        i=$((i+1)); { printf '\002'; cat "$f"; } > "$dir/html-$i"; done
+      for f in $(find "$shared/corpus/news-text" -type f -name '*.txt' -size -4k | sort | head -40 | tr ' ' '?'); do
+        i=$((i+1)); { printf '\003'; cat $f; } > "$dir/plain-$i"; done 2>/dev/null || true
+      for k in $(seq 1 20); do head -c 512 /dev/urandom > "$dir/ast-$k"; printf '\000' | dd of="$dir/ast-$k" bs=1 count=1 conv=notrunc 2>/dev/null; done ;;
+  esac
+  if [ -d "$src/tests/fuzz/regressions/$name" ]; then cp "$src/tests/fuzz/regressions/$name"/* "$dir/" 2>/dev/null || true; fi
+}
+
+for name in "${fuzzers[@]}"; do
+  out=$build/fuzz/$name; mkdir -p "$out/corpus" "$out/artifacts"
+  [ -n "$(ls -A "$out/corpus")" ] || seed "$name" "$out/corpus"
+  echo "== $name: $(ls "$out/corpus" | wc -l) inputs in the corpus, -runs=$runs"
+  ( cd "$out" && "$build/tests/fuzz/$name" -runs="$runs" -max_len=65536 -timeout=10 -rss_limit_mb=3072 \
+      -jobs=1 -workers=1 -print_final_stats=1 -artifact_prefix="$out/artifacts/" corpus ) || true
+  tail -n 25 "$out/fuzz-0.log" 2>/dev/null | grep -E 'stat::|Done|ERROR|SUMMARY|crash-|timeout-|oom-' || true
+  echo "   corpus now $(ls "$out/corpus" | wc -l) inputs, $(du -sh "$out/corpus" | cut -f1); artifacts: $(ls "$out/artifacts" | tr '\n' ' ')"
+done
