@@ -174,17 +174,28 @@ std::vector<std::string> output_names(const std::vector<std::string>& inputs) {
     bool changed = false;
     for (auto& [key, members] : groups) {
       if (members.size() < 2) continue;
-      bool deeper = false;
-      for (auto i : members)
-        if (items[i].depth < items[i].parents.size()) { ++items[i].depth; deeper = changed = true; }
-      if (!deeper)
-        for (auto i : members)
+      // Inputs of one folder (a.txt, a.html) keep their extension; parent
+      // folders would not tell them apart. The others go one folder deeper.
+      for (auto i : members) {
+        bool same_folder = false;
+        for (auto j : members) same_folder |= i != j && items[i].parents == items[j].parents;
+        if (same_folder || items[i].depth >= items[i].parents.size()) {
           if (!items[i].keep_ext) { items[i].keep_ext = true; changed = true; }
+        } else {
+          ++items[i].depth;
+          changed = true;
+        }
+      }
     }
     if (!changed) break;
   }
   std::vector<std::string> out;
-  for (auto& it : items) out.push_back(name(it));
+  std::set<std::string> used;
+  for (auto& it : items) {  // what is still shared (A.TXT and a.txt) gets a number
+    std::string n = name(it), candidate = n;
+    for (int k = 2; !used.insert(lower(candidate)).second; ++k) candidate = n + "~" + std::to_string(k);
+    out.push_back(candidate);
+  }
   return out;
 }
 
