@@ -87,6 +87,7 @@ void write_journal_meta(State& st, const Meta& m) {
     // journal-id+ is required: the best name known for the publication.
     if (has_site) journal_id = meta_text(m, "site-name").value_or("");
     else if (has_pub) journal_id = meta_text(m, "publisher").value_or("");
+    else if (credit_as_publisher) journal_id = meta_text(m, "credit").value_or("");
     else journal_id = url_host(meta_text(m, "source-url").value_or(""));
     if (journal_id.empty()) missing(st, "journal-meta/journal-id (give -V journal-id=...)");
   }

@@ -21,6 +21,19 @@ void text_or_drop(State& st, std::string_view s) {
   else st.warn_once("lost-content", std::string("text inside <") + element_name(st.top()) + "> cannot be written");
 }
 
+// Curly quotes matching the language (METADATA.md: Quoted gets the quotes of `lang`).
+std::pair<const char*, const char*> quotes(const std::string& lang, bool dbl) {
+  std::string_view l(lang);
+  l = l.substr(0, l.find_first_of("-_"));
+  if (l == "fr") return dbl ? std::pair{"\u00AB\u00A0", "\u00A0\u00BB"} : std::pair{"\u2039\u00A0", "\u00A0\u203A"};
+  if (l == "de" || l == "cs" || l == "sk" || l == "pl" || l == "ro" || l == "hu" || l == "bg")
+    return dbl ? std::pair{"\u201E", "\u201C"} : std::pair{"\u201A", "\u2018"};
+  if (l == "ru" || l == "uk" || l == "es" || l == "it" || l == "pt" || l == "ca")
+    return dbl ? std::pair{"\u00AB", "\u00BB"} : std::pair{"\u201C", "\u201D"};
+  if (l == "ja") return dbl ? std::pair{"\u300C", "\u300D"} : std::pair{"\u300E", "\u300F"};
+  return dbl ? std::pair{"\u201C", "\u201D"} : std::pair{"\u2018", "\u2019"};
+}
+
 void write_math(State& st, const Math& m) {
   bool display = m.type == MathType::DisplayMath;
   El outer = display && st.can(El::disp_formula) ? El::disp_formula : El::inline_formula;
@@ -121,7 +134,7 @@ void write_span(State& st, const Span& s) {
   else if (s.attr.has_class("underline") || s.attr.has_class("ul")) fmt = El::underline;
   bool opened = false;
   if (id) {
-    std::string type = s.attr.classes.empty() ? std::string() : s.attr.classes.front();
+    std::string type = s.attr.classes.empty() ? std::string("span") : s.attr.classes.front();  // required
     const std::string* lang = s.attr.get("lang");
     if (st.can(El::named_content)) {
       st.open(El::named_content, {{"id", *id}, {"content-type", type}, {"xml:lang", lang ? *lang : ""}});
@@ -164,10 +177,10 @@ void write_inline(State& st, const Inline& x) {
         else if constexpr (std::is_same_v<T, Subscript>) write_inline_element(st, El::sub, v.content);
         else if constexpr (std::is_same_v<T, SmallCaps>) write_inline_element(st, El::sc, v.content);
         else if constexpr (std::is_same_v<T, Quoted>) {
-          bool dbl = v.type == QuoteType::DoubleQuote;
-          text_or_drop(st, dbl ? "\u201C" : "\u2018");
+          auto q = quotes(st.lang, v.type == QuoteType::DoubleQuote);
+          text_or_drop(st, q.first);
           write_inlines(st, v.content);
-          text_or_drop(st, dbl ? "\u201D" : "\u2019");
+          text_or_drop(st, q.second);
         }
         else if constexpr (std::is_same_v<T, Cite>) write_inlines(st, v.content);
         else if constexpr (std::is_same_v<T, Code>) {

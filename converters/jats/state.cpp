@@ -82,8 +82,9 @@ const std::string* State::id_for(const Attr& a) const {
 std::string State::fresh_id(std::string_view base) {
   std::string id = detail::xml_id(base);
   if (used_ids.insert(id).second) return id;
-  for (int n = 1;; ++n) {
-    std::string c = id + "-" + std::to_string(n);
+  int& n = next_suffix[id];  // remembers where the search stopped: no quadratic rescans
+  for (;;) {
+    std::string c = id + "-" + std::to_string(++n);
     if (used_ids.insert(c).second) return c;
   }
 }

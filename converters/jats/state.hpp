@@ -28,6 +28,7 @@ struct State {
   const WriterOptions& opts;
   Diagnostics& diag;
   std::string out;
+  std::string lang;  // meta `lang` (BCP 47), for quotation marks
   std::vector<El> stack;
   std::vector<int> kids;  // elements written so far inside each open element
   std::size_t removed_chars = 0;
@@ -37,6 +38,7 @@ struct State {
   std::map<const Attr*, std::string> attr_ids;
   std::map<std::string, std::string> source_ids;  // first occurrence: source id -> xml id
   std::set<std::string> used_ids;
+  std::map<std::string, int> next_suffix;
   std::set<std::string> valid_targets;  // xml ids an xref may point to in this pass
   std::set<std::string> emitted_ids;
   std::set<std::string> xref_targets;  // rids written by internal links in this pass

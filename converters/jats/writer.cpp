@@ -111,7 +111,9 @@ class JatsWriter : public Writer {
   std::string write(const Document& doc, const WriterOptions& options, Diagnostics& diag) const override {
     State st(ts_, options, diag);
     assign_ids(st, doc);
+    st.lang = meta_text(doc.meta, "lang").value_or("");
     const auto ids_before = st.used_ids;
+    const auto suffixes_before = st.next_suffix;
     // An internal link becomes an xref only when its target element is written;
     // a target that could not be written (e.g. a Span where the tag set has no
     // element to carry its id) turns its links into text on a second pass.
@@ -127,6 +129,7 @@ class JatsWriter : public Writer {
       st.pending.clear();
       st.removed_chars = 0;
       st.used_ids = ids_before;
+      st.next_suffix = suffixes_before;
       write_article(st, doc);
       bool dangling = false;
       for (const std::string& t : st.xref_targets)

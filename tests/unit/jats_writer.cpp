@@ -373,6 +373,14 @@ BOOST_AUTO_TEST_CASE(blocks_map_to_jats_elements) {
   BOOST_TEST(o.diag.count("lost-content") == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(quotes_follow_the_language) {
+  Document doc = with_meta("lang", meta_string("fr"));
+  doc.blocks = {Para{Inlines{Quoted{QuoteType::DoubleQuote, text("oui")}}}};
+  BOOST_TEST(xpath(write(doc).xml, "string(//body/p)") == "\u00AB\u00A0oui\u00A0\u00BB");
+  doc.meta["lang"] = meta_string("vi");
+  BOOST_TEST(xpath(write(doc).xml, "string(//body/p)") == "\u201Coui\u201D");
+}
+
 BOOST_AUTO_TEST_CASE(forbidden_characters_are_removed_with_a_warning) {
   Document doc;
   doc.blocks = {para(std::string("a\x01" "b\x0B" "c"))};
