@@ -218,4 +218,25 @@ BOOST_FIXTURE_TEST_CASE(cover_and_identifier, Fixture) {
   BOOST_CHECK(contains(z["EPUB/toc.ncx"], "content=\"https://example.com/a/1\""));
 }
 
+BOOST_FIXTURE_TEST_CASE(web_page_leftovers, Fixture) {
+  Document d = article();
+  d.blocks.push_back(Div{Attr{"", {}, {{"style", "direction: rtl; color: red"}, {"tabindex", "1"}}}, {para("x")}});
+  d.blocks.push_back(RawBlock{"html", "<iframe src=\"https://player.example.com/v/1\" frameborder=\"0\"></iframe>"});
+  d.blocks.push_back(Para{Inlines{Link{Attr{}, text("blank"), Target{"about:blank", ""}}}});
+  d.blocks.push_back(RawBlock{"html", "<hr id=\"r\"/>"});
+  d.blocks.push_back(RawBlock{"html", "<hr id=\"r\"/>"});
+  Diagnostics diag;
+  auto z = unzip(write(d, dir, diag));
+  const std::string& ch = z["EPUB/ch003.xhtml"];
+  BOOST_CHECK(well_formed(ch));
+  BOOST_CHECK(!contains(ch, "direction"));
+  BOOST_CHECK(!contains(ch, "tabindex"));
+  BOOST_CHECK(contains(ch, "dir=\"rtl\""));
+  BOOST_CHECK(!contains(ch, "<iframe"));
+  BOOST_CHECK(contains(ch, "href=\"https://player.example.com/v/1\""));
+  BOOST_CHECK(!contains(ch, "about:blank"));
+  BOOST_CHECK(contains(ch, "id=\"r-1\""));
+  BOOST_CHECK(diag.count("lost-content") >= 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
