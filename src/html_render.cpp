@@ -310,7 +310,7 @@ struct HtmlRenderer::Impl {
   }
 
   void inline_(std::string& out, const Inline& il) {
-    std::visit([&](auto& v) { this->inl(out, v); }, il.base());
+    galley::visit([&](auto& v) { this->inl(out, v); }, il);
   }
 
   void inl(std::string& out, const Str& v) { esc(out, v.text); }
@@ -576,7 +576,7 @@ struct HtmlRenderer::Impl {
 
   // ---- blocks ----
   void blocks(std::string& out, const Blocks& bs) {
-    for (auto& b : bs) std::visit([&](auto& v) { this->blk(out, v); }, b.base());
+    for (auto& b : bs) galley::visit([&](auto& v) { this->blk(out, v); }, b);
   }
 
   void blk(std::string& out, const Plain& v) {

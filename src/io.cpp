@@ -133,8 +133,9 @@ void write_file_atomic(const std::string& path, std::string_view data) {
   }
   if (::fsync(fd) != 0 && errno != EINVAL) fail(std::strerror(errno));
   // mkstemp creates 0600; give the file the usual permissions (umask applies).
-  mode_t mask = ::umask(0);
-  ::umask(mask);
+  // The umask is read once (umask() can only be read by setting it, which
+  // would race with other threads writing outputs).
+  static const mode_t mask = [] { mode_t m = ::umask(0); ::umask(m); return m; }();
   ::fchmod(fd, 0666 & ~mask);
   if (::close(fd) != 0) {
     int e = errno;

@@ -96,7 +96,7 @@ struct Writer {
   }
 
   void inl(const Inline& x) {
-    std::visit(
+    galley::visit(
         [&](const auto& n) {
           using T = std::decay_t<decltype(n)>;
           if constexpr (std::is_same_v<T, Str>) { open("Str"); str(n.text); close(); }
@@ -142,8 +142,7 @@ struct Writer {
           else if constexpr (std::is_same_v<T, Span>) {
             open("Span"); out += '['; attr(n.attr); out += ','; inlines(n.content); out += ']'; close();
           }
-        },
-        x.base());
+        }, x);
   }
 
   void alignment(Alignment a) {
@@ -227,7 +226,7 @@ struct Writer {
   }
 
   void blk(const Block& b) {
-    std::visit(
+    galley::visit(
         [&](const auto& n) {
           using T = std::decay_t<decltype(n)>;
           if constexpr (std::is_same_v<T, Plain>) wrap_inlines("Plain", n.content);
@@ -308,8 +307,7 @@ struct Writer {
           } else if constexpr (std::is_same_v<T, Div>) {
             open("Div"); out += '['; attr(n.attr); out += ','; blocks(n.content); out += ']'; close();
           }
-        },
-        b.base());
+        }, b);
   }
 
   void meta_value(const MetaValue& v) {

@@ -42,8 +42,8 @@ const E* find_entry(const std::vector<E>& list, const std::string& name) {
 }
 template <class E>
 void check_extensions(const E& e, const FormatSpec& spec) {
-  for (auto& [ext, on] : spec.extensions.set) {
-    (void)on;
+  for (auto& kv : spec.extensions.set) {
+    const std::string& ext = kv.first;  // not a structured binding: clang < 16 cannot capture those
     bool known = std::any_of(e.extensions.begin(), e.extensions.end(), [&](const ExtensionInfo& x) { return x.name == ext; });
     if (!known)
       throw UsageError("galley.format.extension",

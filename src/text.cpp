@@ -19,7 +19,7 @@ void stringify_into(std::string& out, const Inlines& xs);
 void stringify_blocks_into(std::string& out, const Blocks& bs);
 
 void stringify_into(std::string& out, const Inline& x) {
-  std::visit(
+  galley::visit(
       [&](const auto& n) {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, Str>) out += n.text;
@@ -32,8 +32,7 @@ void stringify_into(std::string& out, const Inline& x) {
           out += quote_close(n.type);
         } else if constexpr (std::is_same_v<T, Note>) {}
         else stringify_into(out, n.content);
-      },
-      x.base());
+      }, x);
 }
 
 void stringify_into(std::string& out, const Inlines& xs) {
@@ -41,7 +40,7 @@ void stringify_into(std::string& out, const Inlines& xs) {
 }
 
 void stringify_block(std::string& out, const Block& b) {
-  std::visit(
+  galley::visit(
       [&](const auto& n) {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, Plain> || std::is_same_v<T, Para> || std::is_same_v<T, Header>) stringify_into(out, n.content);
@@ -83,8 +82,7 @@ void stringify_block(std::string& out, const Block& b) {
           for (auto& b : n.bodies) { rows(b.head); rows(b.body); }
           rows(n.foot.rows);
         }
-      },
-      b.base());
+      }, b);
 }
 
 void stringify_blocks_into(std::string& out, const Blocks& bs) {
@@ -109,7 +107,7 @@ std::string stringify(const Blocks& blocks) {
 }
 
 std::string stringify(const MetaValue& value) {
-  return std::visit(
+  return galley::visit(
       [](const auto& n) -> std::string {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, MetaString>) return n.text;
@@ -129,8 +127,7 @@ std::string stringify(const MetaValue& value) {
           it = n.entries.find("text");
           return it != n.entries.end() ? stringify(it->second) : std::string();
         }
-      },
-      value.base());
+      }, value);
 }
 
 std::string nfc(std::string_view s) {

@@ -20,7 +20,7 @@ struct Walker {
 
   template <class I> void inl(I& x) {
     if constexpr (!Mut) if (fi) (*fi)(x);
-    std::visit(
+    galley::visit(
         [&](auto& n) {
           using T = std::decay_t<decltype(n)>;
           if constexpr (std::is_same_v<T, Note>) blocks(n.content);
@@ -28,14 +28,13 @@ struct Walker {
             for (auto& c : n.citations) { inlines(c.prefix); inlines(c.suffix); }
             inlines(n.content);
           } else if constexpr (requires { n.content; }) inlines(n.content);
-        },
-        x.base());
+        }, x);
     if constexpr (Mut) if (fi) (*fi)(x);
   }
 
   template <class Bk> void blk(Bk& b) {
     if constexpr (!Mut) if (fb) (*fb)(b);
-    std::visit(
+    galley::visit(
         [&](auto& n) {
           using T = std::decay_t<decltype(n)>;
           if constexpr (std::is_same_v<T, Plain> || std::is_same_v<T, Para> || std::is_same_v<T, Header>) inlines(n.content);
@@ -54,8 +53,7 @@ struct Walker {
             for (auto& body : n.bodies) { rows(body.head); rows(body.body); }
             rows(n.foot.rows);
           }
-        },
-        b.base());
+        }, b);
     if constexpr (Mut) if (fb) (*fb)(b);
   }
 

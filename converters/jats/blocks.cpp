@@ -277,7 +277,7 @@ void write_header_as_para(State& st, const Header& h) {
 }
 
 void write_block(State& st, const Block& b) {
-  std::visit(
+  galley::visit(
       [&](const auto& v) {
         using T = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<T, Plain> || std::is_same_v<T, Para>) {
@@ -313,8 +313,7 @@ void write_block(State& st, const Block& b) {
         else if constexpr (std::is_same_v<T, Table>) write_table(st, v);
         else if constexpr (std::is_same_v<T, Figure>) write_figure(st, v.attr, v.caption, v.content);
         else if constexpr (std::is_same_v<T, Div>) write_div(st, v);
-      },
-      b.base());
+      }, b);
 }
 
 void write_range(State& st, const Block* b, const Block* e);

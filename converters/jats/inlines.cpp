@@ -159,7 +159,7 @@ void write_inline_element(State& st, El e, const Inlines& xs, std::initializer_l
 }
 
 void write_inline(State& st, const Inline& x) {
-  std::visit(
+  galley::visit(
       [&](const auto& v) {
         using T = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<T, Str>) text_or_drop(st, v.text);
@@ -201,8 +201,7 @@ void write_inline(State& st, const Inline& x) {
         else if constexpr (std::is_same_v<T, Image>) write_image(st, v);
         else if constexpr (std::is_same_v<T, Note>) write_note(st, v);
         else if constexpr (std::is_same_v<T, Span>) write_span(st, v);
-      },
-      x.base());
+      }, x);
 }
 
 void write_inlines(State& st, const Inlines& xs) {

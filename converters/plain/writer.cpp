@@ -75,7 +75,7 @@ class PlainWriter {
   int note_no_ = 0;
 
   void inl(InlineText& t, const Inline& x) {
-    std::visit(
+    galley::visit(
         [&](const auto& n) {
           using T = std::decay_t<decltype(n)>;
           if constexpr (std::is_same_v<T, Str>) t.cur += n.text;
@@ -103,8 +103,7 @@ class PlainWriter {
             notes_.push_back(indent(body, label, std::string(label.size(), ' ')));
           } else if constexpr (std::is_same_v<T, Cite>) inls(t, n.content);
           else inls(t, n.content);
-        },
-        x.base());
+        }, x);
   }
   void inls(InlineText& t, const Inlines& xs) {
     for (auto& x : xs) inl(t, x);
@@ -245,7 +244,7 @@ class PlainWriter {
   }
 
   std::string block(const Block& b, int columns) {
-    return std::visit(
+    return galley::visit(
         [&](const auto& n) -> std::string {
           using T = std::decay_t<decltype(n)>;
           if constexpr (std::is_same_v<T, Plain> || std::is_same_v<T, Para>) return wrap(n.content, columns);
@@ -298,7 +297,7 @@ class PlainWriter {
           } else if constexpr (std::is_same_v<T, Div>) return blocks(n.content, columns);
           else return "";
         },
-        b.base());
+        b);
   }
 };
 
