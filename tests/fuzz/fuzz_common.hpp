@@ -25,10 +25,12 @@ inline const std::string& empty_root() {
   return root;
 }
 
+inline void ignore_libxml_error(void*, const char*, ...) {}
+
 inline void quiet_libxml() {
   static bool done = [] {
     xmlInitParser();
-    xmlSetGenericErrorFunc(nullptr, [](void*, const char*, ...) {});
+    xmlSetGenericErrorFunc(nullptr, ignore_libxml_error);
     return true;
   }();
   (void)done;
