@@ -36,10 +36,15 @@ losses=()
 for ts in "${JATS_TAGSETS[@]}"; do
   mkdir -p "$work/$ts/g" "$work/$ts/p"
   ids=()
+  skipped=$(( ${#cases[@]} - ${#json[@]} ))
   for i in "${!json[@]}"; do
     IFS=$'\t' read -r name from path <<<"${cases[$i]}"
-    "$GALLEY" -f "$from" -t "$ts" "$path" -o "$work/$ts/g/$i.xml" 2>/dev/null || continue
-    pandoc -s -f json -t "$ts" "${json[$i]}" -o "$work/$ts/p/$i.xml" 2>/dev/null || continue
+    if ! "$GALLEY" -f "$from" -t "$ts" "$path" -o "$work/$ts/g/$i.xml" 2>"$work/err"; then
+      echo "galley failed [$ts] $name: $(head -c 200 "$work/err")"; status=1; skipped=$((skipped + 1)); continue
+    fi
+    if ! pandoc -s -f json -t "$ts" "${json[$i]}" -o "$work/$ts/p/$i.xml" 2>"$work/err"; then
+      echo "pandoc failed [$ts] $name: $(head -c 200 "$work/err")"; skipped=$((skipped + 1)); continue
+    fi
     ids+=("$i")
   done
   dtd=$(jats_dtd "$ts")
@@ -65,7 +70,7 @@ for ts in "${JATS_TAGSETS[@]}"; do
     fi
   done
   unset gbad pbad
-  summary+=("| $ts | ${#ids[@]} | $both | $only_g | $only_p | $neither |")
+  summary+=("| $ts | ${#ids[@]} | $both | $only_g | $only_p | $neither | $skipped |")
   echo "$ts: ${#ids[@]} documents; both valid $both, only galley valid $only_g, only pandoc valid $only_p, both invalid $neither"
 done
 
@@ -78,8 +83,8 @@ done
   echo "\`--pandoc-api 1.22\`). Both outputs are validated with \`xmllint --dtdvalid\` against the JATS 1.3"
   echo "DTD of the tag set (MathML 2 variant)."
   echo
-  echo "| tag set | documents | both valid | only galley valid | only pandoc valid | both invalid |"
-  echo "|---|---|---|---|---|---|"
+  echo "| tag set | documents compared | both valid | only galley valid | only pandoc valid | both invalid | not compared (a conversion failed) |"
+  echo "|---|---|---|---|---|---|---|"
   printf '%s\n' "${summary[@]}"
   echo
   echo "## Where pandoc's output is invalid and galley's is valid"
