@@ -8,11 +8,10 @@
 #include <set>
 
 #include "cli/args.hpp"
+#include "cli/article.hpp"
 #include "cli/batch.hpp"
 #include "cli/package.hpp"
-#include "cli/metadata_file.hpp"
 #include "galley/error.hpp"
-#include "galley/filter.hpp"
 #include "galley/io.hpp"
 #include "galley/registry.hpp"
 #include "galley/version.hpp"
@@ -45,12 +44,6 @@ void list_extensions(const Registry& reg, const std::string& format) {
   if (w && (!r || r->name != w->name || w->extensions.size())) print(w->extensions);
 }
 
-std::string dirname_of(const std::string& path) {
-  auto slash = path.rfind('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
-
 int run(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "package") return cli::run_package(argc - 1, argv + 1);
   cli::Args args = cli::parse_args(argc, argv);
@@ -77,17 +70,12 @@ int run(int argc, char** argv) {
   if (to.empty() && !args.output.empty() && args.output != "-") to = reg.writer_for_filename(args.output);
   if (to.empty()) to = args.output.empty() || args.output == "-" ? "json" : "";
   if (to.empty()) throw UsageError("galley.cli.usage", "cannot guess the output format from " + args.output + "; use -t");
-  std::string from = args.from;
-  if (from.empty()) {
-    std::string first = args.inputs.empty() ? "-" : args.inputs[0];
-    auto dot = first.rfind('.');
-    std::string ext = dot == std::string::npos ? "" : first.substr(dot);
-    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") from = "html";
-    else if (ext == ".json") from = "json";
-    else from = "plain";
-  }
-  auto from_spec = parse_format_spec(from);
-  auto to_spec = parse_format_spec(to);
+  cli::ArticleSettings settings = cli::prepare_settings(args, reg);
+  if (settings.from.size() > 1) throw UsageError("galley.cli.usage", "one input format, please (a list of formats is for batch mode)");
+  std::vector<std::string> inputs = args.inputs.empty() ? std::vector<std::string>{"-"} : args.inputs;
+  const std::string& first_input = inputs[0];
+  FormatSpec from_spec = cli::reader_spec_for(settings, first_input, true);
+  FormatSpec to_spec = parse_format_spec(to);
   const auto& reader_entry = reg.reader_for(from_spec);
   const auto& writer_entry = reg.writer_for(to_spec);
 
@@ -95,46 +83,9 @@ int run(int argc, char** argv) {
   if (to_stdout && writer_entry.kind == WriterKind::Binary && isatty(1))
     throw UsageError("galley.cli.binary-terminal", "not writing binary " + writer_entry.name + " output to a terminal; use -o FILE");
 
-  // Options.
-  ReaderOptions ropt;
-  ropt.extensions = from_spec.extensions;
-  ropt.encoding = args.encoding;
-  ropt.source_url = args.source_url;
-  std::string first_input = args.inputs.empty() ? "-" : args.inputs[0];
-  ropt.input_name = first_input;
-  std::string root = args.resource_root;
-  if (root.empty()) root = first_input == "-" ? "." : dirname_of(first_input);
-  char buf[4096];
-  if (!realpath(root.c_str(), buf)) throw UsageError("galley.cli.resource-root", "resource root " + root + " does not exist");
-  ropt.resources.root = buf;
-  ropt.resources.search = args.resource_path;
-  if (args.max_input_size) ropt.limits.max_input_bytes = *args.max_input_size;
-  if (args.max_nesting) ropt.limits.max_nesting = *args.max_nesting;
-  for (auto& [k, v] : args.variables) ropt.variables[k] = v;
-
-  WriterOptions wopt;
-  wopt.extensions = to_spec.extensions;
-  wopt.standalone = args.standalone;
-  wopt.columns = args.columns;
-  wopt.wrap = args.wrap;
-  wopt.pandoc_api_minor = args.pandoc_api;
-  wopt.toc = args.toc;
-  wopt.split_level = args.split_level;
-  wopt.css = args.css;
-  wopt.cover_image = args.cover_image;
-  wopt.resources = ropt.resources;
-  wopt.limits = ropt.limits;
-  for (auto& [k, v] : args.variables) wopt.variables[k] = v;
-  if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde && *sde) {
-    char* end = nullptr;
-    long long v = std::strtoll(sde, &end, 10);
-    if (*end || v < 0) throw UsageError("galley.cli.source-date-epoch", std::string("SOURCE_DATE_EPOCH is not a number: ") + sde);
-    wopt.source_date_epoch = v;
-  }
-
   // Read: inputs concatenated (blank line between), like pandoc.
+  std::size_t max_input = args.max_input_size.value_or(Limits{}.max_input_bytes);
   std::string input;
-  std::vector<std::string> inputs = args.inputs.empty() ? std::vector<std::string>{"-"} : args.inputs;
   if (inputs.size() > 1 && reader_entry.name == "json")
     throw UsageError("galley.cli.usage", "the json reader takes one input");
   for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -145,27 +96,21 @@ int run(int argc, char** argv) {
       std::size_t n;
       while ((n = std::fread(chunk, 1, sizeof chunk, stdin)) > 0) {
         data.append(chunk, n);
-        if (data.size() > ropt.limits.max_input_bytes)
+        if (data.size() > max_input)
           throw InputError("galley.io.too-large", "standard input is larger than the input limit (--max-input-size)");
       }
       input += data;
     } else {
-      input += read_file(inputs[i], ropt.limits.max_input_bytes);
+      input += read_file(inputs[i], max_input);
     }
   }
 
-  Document doc = reader_entry.make()->read(input, ropt, diag);
+  // Reader, then metadata files and -M (later wins, as in pandoc), then the
+  // filters and the writer: the same steps as batch mode and packages.
+  Document doc = cli::read_article(settings, first_input, input, from_spec, diag);
   input.clear();
   input.shrink_to_fit();
-
-  // Metadata from files, then -M (later wins), as pandoc does.
-  for (auto& f : args.metadata_files)
-    for (auto& [k, v] : cli::read_metadata_file(f)) doc.meta[k] = v;
-  for (auto& [k, v] : args.metadata) doc.meta[k] = cli::metadata_option_value(v);
-
-  for (auto& f : args.filters) doc = run_filter(f, to_spec.name, doc, 23);
-
-  std::string out = writer_entry.make()->write(doc, wopt, diag);
+  std::string out = cli::write_article(settings, first_input, doc, to_spec, diag);
   if (to_stdout) {
     std::fwrite(out.data(), 1, out.size(), stdout);
     if (std::fflush(stdout) != 0) throw OutputError("galley.io.write", "cannot write standard output");
