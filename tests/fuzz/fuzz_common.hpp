@@ -76,6 +76,32 @@ inline void require_utf8(std::string_view s, const char* what) {
   }
 }
 
+// `s` with every invalid UTF-8 sequence replaced by U+FFFD (the AST holds UTF-8:
+// readers guarantee it, so the AST-building fuzzer does too).
+inline std::string to_utf8(std::string_view s) {
+  std::string out;
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { out += static_cast<char>(c); ++i; continue; }
+    int len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    bool ok = len > 0 && i + len <= n;
+    unsigned cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    for (int k = 1; ok && k < len; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) ok = false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (ok && ((len == 2 && cp < 0x80) || (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+               (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
+      ok = false;
+    if (!ok) { out += "\xEF\xBF\xBD"; ++i; continue; }
+    out.append(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
 inline galley::ReaderOptions reader_options() {
   galley::ReaderOptions o;
   o.input_name = "fuzz";
