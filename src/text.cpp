@@ -3,7 +3,9 @@
 
 #include <utf8proc.h>
 
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 #include "galley/error.hpp"
@@ -132,10 +134,17 @@ std::string stringify(const MetaValue& value) {
 
 std::string nfc(std::string_view s) {
   // Fast path: pure ASCII is already NFC.
-  bool ascii = true;
-  for (unsigned char c : s)
-    if (c >= 0x80) { ascii = false; break; }
-  if (ascii) return std::string(s);
+  {
+    const char* p = s.data();
+    std::size_t i = 0, n = s.size();
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (w & 0x8080808080808080ull) break;
+    }
+    while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
+    if (i >= n) return std::string(s);
+  }
   utf8proc_uint8_t* out = nullptr;
   auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &out,
                         static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
@@ -192,7 +201,17 @@ std::size_t valid_seq(std::string_view s, std::size_t i) {
 }  // namespace
 
 bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    // skip ASCII eight bytes at a time
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
     if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
     auto n = valid_seq(s, i);
     if (!n) return false;

@@ -16,6 +16,14 @@ namespace galley::plain::detail {
 
 namespace {
 
+// min(cp_len(s), cap)
+std::size_t cp_len_upto(std::string_view s, std::size_t cap) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80 && ++n >= cap) return cap;
+  return n;
+}
+
 char32_t first_cp(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
@@ -225,11 +233,11 @@ std::optional<Byline> parse_byline(std::string_view s, bool bottom) {
 }
 
 bool photo_marker(std::string_view s) {
-  static const char* m[] = {"Ảnh:", "ảnh:", "(Ảnh", "(ảnh", "Ảnh minh họa", "Ảnh minh hoạ", "Photo:", "Photo by",
+  static constexpr std::string_view m[] = {"Ảnh:", "ảnh:", "(Ảnh", "(ảnh", "Ảnh minh họa", "Ảnh minh hoạ", "Photo:", "Photo by",
                             "(Photo", "Photograph:", "Image:", "Picture:", "Getty Images", "Photo credit",
                             "(Nguồn ảnh", "Ảnh chụp", "Clip:", "Video:", "Photo :", "Ảnh :", "Crédit photo",
                             "/ AFP", "/AFP", "/ Reuters", "/Reuters", "/ AP", "Illustration"};
-  for (auto* x : m)
+  for (auto x : m)
     if (s.find(x) != std::string_view::npos) return true;
   return false;
 }
@@ -238,7 +246,7 @@ bool photo_marker(std::string_view s) {
 bool photo_credit_only(std::string_view s) {
   s = rtrim_punct(trim(s), ".");
   if (s.size() < 4 || s.front() != '(' || s.back() != ')') return false;
-  return photo_marker(s) && word_count(s) <= 8;
+  return word_count_upto(s, 9) <= 8 && photo_marker(s);
 }
 
 struct Prefix {
@@ -419,7 +427,17 @@ std::size_t word_count(std::string_view s) {
   bool in = false;
   for (char c : s) {
     bool sp = c == ' ' || c == '\t';
-    if (!sp && !in) ++n;
+    n += !sp && !in;
+    in = !sp;
+  }
+  return n;
+}
+std::size_t word_count_upto(std::string_view s, std::size_t cap) {
+  std::size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ' || c == '\t';
+    if (!sp && !in && ++n >= cap) return cap;
     in = !sp;
   }
   return n;
@@ -669,7 +687,7 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
     // "(Ảnh: Getty Images)" under a short sentence: the sentence is the caption
     if (photo_credit_only(s)) {
       if (!doc.blocks.empty() && doc.blocks.back().is<Para>() && j > body_start &&
-          word_count(units[j - 1].text) <= 35 && units[j - 1].list == ListKind::None) {
+          word_count_upto(units[j - 1].text, 36) <= 35 && units[j - 1].list == ListKind::None) {
         std::string cap = units[j - 1].text + " " + u.text;
         doc.blocks.back() = b.figure(cap);
       } else {
@@ -682,14 +700,15 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
     bool has_prev = j > body_start || had_abstract;
     bool has_next = j + 1 < body_end;
     bool first_after_lede = j == body_start && had_abstract;
-    std::size_t wc = word_count(s), len = cp_len(s);
+    // word and code point counts are only compared with small bounds (<= 45, <= 250)
+    std::size_t wc = word_count_upto(s, 46), len = cp_len_upto(s, 251);
     bool short_line = !ends_with_sentence_punct(s) && len <= 250 && wc <= 40 && !starts_lower(s);
     {
       std::size_t st = 0;
       char32_t last = last_cp(s, &st);
       if (last == ',' || last == '-' || last == 0x2013 || last == 0x2014) short_line = false;
     }
-    bool marker = photo_marker(s) && wc <= 45;
+    bool marker = wc <= 45 && photo_marker(s);
     if (marker && has_prev && (short_line || ends_with_sentence_punct(s))) {
       doc.blocks.push_back(b.figure(s));
       ++figures;
@@ -699,9 +718,9 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
     if (short_line && has_next) {
       // a sub-head or caption stands between paragraphs, not in a run of short lines
       const Unit& nx = units[j + 1];
-      bool next_para = nx.list != ListKind::None || ends_with_sentence_punct(nx.text) || word_count(nx.text) > 15;
+      bool next_para = nx.list != ListKind::None || ends_with_sentence_punct(nx.text) || word_count_upto(nx.text, 16) > 15;
       bool prev_short = j > body_start && units[j - 1].list == ListKind::None &&
-                        !ends_with_sentence_punct(units[j - 1].text) && word_count(units[j - 1].text) <= 15;
+                        !ends_with_sentence_punct(units[j - 1].text) && word_count_upto(units[j - 1].text, 16) <= 15;
       if (!next_para || prev_short) short_line = false;
     }
     if (short_line && has_prev && has_next) {

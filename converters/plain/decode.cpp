@@ -2,6 +2,7 @@
 #include <iconv.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -103,6 +104,14 @@ bool nfc_stable(std::string_view s) {
   const unsigned char* p = (const unsigned char*)s.data();
   std::size_t n = s.size(), i = 0;
   while (i < n) {
+    // skip ASCII eight bytes at a time
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = p[i];
     if (c < 0x80) { ++i; continue; }
     if (c < 0xCC) { i += 2; continue; }  // U+0080..U+02FF
@@ -146,7 +155,11 @@ std::string decode(std::string_view bytes, const std::string& encoding, Diagnost
 
   // NUL bytes, CR / CRLF line ends, a BOM left inside (UTF-16 text), in one pass.
   std::size_t nuls = 0, first_nul = 0;
-  {
+  bool clean = std::memchr(text.data(), '\r', text.size()) == nullptr &&
+               std::memchr(text.data(), '\0', text.size()) == nullptr &&
+               !(text.size() >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB &&
+                 (unsigned char)text[2] == 0xBF);
+  if (!clean) {
     std::string out;
     out.reserve(text.size());
     const char* p = text.data();

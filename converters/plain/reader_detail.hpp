@@ -23,7 +23,9 @@ namespace galley::plain::detail {
 // Counts of each kind of rewrite; reported once per kind as info "rewrite-<kind>".
 struct Rewrites {
   std::map<std::string, std::size_t> counts;
-  void add(const std::string& kind, std::size_t n = 1) { if (n) counts[kind] += n; }
+  void add(std::string_view kind, std::size_t n = 1) {
+    if (n) counts[std::string(kind)] += n;
+  }
   void report(Diagnostics& diag) const;
 };
 
@@ -91,5 +93,7 @@ bool ends_with_sentence_punct(std::string_view s);
 bool starts_upper(std::string_view s);
 bool starts_lower(std::string_view s);
 std::size_t word_count(std::string_view s);
+// min(word_count(s), cap): stops reading once cap words are seen.
+std::size_t word_count_upto(std::string_view s, std::size_t cap);
 
 }  // namespace galley::plain::detail

@@ -2,6 +2,7 @@
 // `smart` extension: Quoted inlines, apostrophes inside words become ’).
 #include <utf8proc.h>
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -34,12 +35,17 @@ namespace {
 
 char32_t cp_at(std::string_view s, std::size_t i) {
   if (i >= s.size()) return 0;
+  if ((unsigned char)s[i] < 0x80) return (unsigned char)s[i];
   std::size_t j = i;
   return next_codepoint(s, j);
 }
 // Code point ending just before byte i (0 at start).
 char32_t cp_before(std::string_view s, std::size_t i, std::size_t* start = nullptr) {
   if (i == 0) return 0;
+  if ((unsigned char)s[i - 1] < 0x80) {
+    if (start) *start = i - 1;
+    return (unsigned char)s[i - 1];
+  }
   std::size_t j = i - 1;
   while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80 && i - j < 4) --j;
   if (start) *start = j;
@@ -61,60 +67,89 @@ bool protected_token(std::string_view tok) {
 
 }  // namespace
 
+namespace {
+
+// Byte classes for the scans below: 1 space/tab, 2 sentence punctuation (. , ; : ! ?).
+constexpr std::array<unsigned char, 256> kTokClass = [] {
+  std::array<unsigned char, 256> t{};
+  t[' '] = t['\t'] = 1;
+  t['.'] = t[','] = t[';'] = t[':'] = t['!'] = t['?'] = 2;
+  return t;
+}();
+
+// Is a space missing after the punctuation at s[i] (0 < i, i + 1 < s.size(), token not protected)?
+bool missing_space(std::string_view s, std::size_t i) {
+  char c = s[i];
+  char32_t next = cp_at(s, i + 1);
+  if (!cp_letter(next)) return false;
+  std::size_t pstart = 0;
+  char32_t prev = cp_before(s, i, &pstart);
+  switch (c) {
+    case '.': {
+      // "giới.Từ": previous word lower-case (>= 2 letters), next word Capitalised then lower-case.
+      if (!cp_lower(prev) || !cp_upper(next)) return false;
+      char32_t after = cp_at(s, i + 1 + cp_size(s, i + 1));
+      if (!cp_lower(after)) return false;
+      std::size_t p2 = 0;
+      char32_t prev2 = pstart > 0 ? cp_before(s, pstart, &p2) : 0;
+      return cp_letter(prev2);
+    }
+    case ',':
+    case ';':
+      return cp_letter(prev) || prev == ')' || prev == '"' || prev == 0x201D;
+    case ':':
+    case '!':
+    case '?':
+      return cp_letter(prev) && cp_upper(next);
+  }
+  return false;
+}
+
+// The number of spaces inserted; when > 0, `out` holds the fixed text (untouched otherwise).
+std::size_t spacing_fixes(std::string_view s, std::string& out) {
+  std::size_t fixes = 0, copied = 0, n = s.size(), i = 0;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  while (i < n) {
+    while (i < n && kTokClass[p[i]] == 1) ++i;
+    if (i >= n) break;
+    // one whitespace-delimited token [i, e)
+    std::size_t e = i;
+    bool punct = false;
+    for (unsigned char k; e < n && (k = kTokClass[p[e]]) != 1; ++e) punct |= k == 2;
+    if (punct && !protected_token(s.substr(i, e - i))) {
+      for (std::size_t k = i; k < e; ++k) {
+        if (kTokClass[p[k]] != 2 || k == 0 || k + 1 >= n) continue;
+        if (!missing_space(s, k)) continue;
+        if (!fixes) out.reserve(n + n / 64);
+        out.append(s.substr(copied, k + 1 - copied));
+        out.push_back(' ');
+        copied = k + 1;
+        ++fixes;
+      }
+    }
+    i = e;
+  }
+  if (fixes) out.append(s.substr(copied));
+  return fixes;
+}
+
+}  // namespace
+
 std::string fix_spacing(std::string_view s, Rewrites& rw) {
   std::string out;
-  out.reserve(s.size() + s.size() / 64);
-  std::size_t fixes = 0;
-  std::size_t tok_end = 0;  // end of the current token
-  bool tok_protected = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    out.push_back(c);
-    if (i >= tok_end && c != ' ' && c != '\t') {
-      std::size_t e = i;
-      while (e < s.size() && s[e] != ' ' && s[e] != '\t') ++e;
-      tok_end = e;
-      tok_protected = protected_token(s.substr(i, e - i));
-    }
-    if (c != '.' && c != ',' && c != ';' && c != ':' && c != '!' && c != '?') continue;
-    if (tok_protected || i == 0 || i + 1 >= s.size()) continue;
-    char32_t next = cp_at(s, i + 1);
-    if (!cp_letter(next)) continue;
-    std::size_t pstart = 0;
-    char32_t prev = cp_before(s, i, &pstart);
-    bool add = false;
-    switch (c) {
-      case '.': {
-        // "giới.Từ": previous word lower-case (>= 2 letters), next word Capitalised then lower-case.
-        if (!cp_lower(prev) || !cp_upper(next)) break;
-        char32_t after = cp_at(s, i + 1 + cp_size(s, i + 1));
-        if (!cp_lower(after)) break;
-        std::size_t p2 = 0;
-        char32_t prev2 = pstart > 0 ? cp_before(s, pstart, &p2) : 0;
-        if (!cp_letter(prev2)) break;
-        add = true;
-        break;
-      }
-      case ',':
-      case ';':
-        add = cp_letter(prev) || prev == ')' || prev == '"' || prev == 0x201D;
-        break;
-      case ':':
-      case '!':
-      case '?':
-        add = cp_letter(prev) && cp_upper(next);
-        break;
-    }
-    if (add) {
-      out.push_back(' ');
-      ++fixes;
-    }
-  }
+  std::size_t fixes = spacing_fixes(s, out);
   rw.add("space", fixes);
+  if (!fixes) out.assign(s);
   return out;
 }
 
 namespace {
+
+constexpr std::array<bool, 256> kQuoteStart = [] {
+  std::array<bool, 256> t{};
+  t['"'] = t['\''] = t[0xE2] = true;
+  return t;
+}();
 
 enum class Q { None, OpenD, CloseD, OpenS, CloseS, Apos, Literal };
 
@@ -135,10 +170,21 @@ void flush(std::string& buf, Inlines& target) {
   std::size_t st = 0;
   char32_t last = cp_before(buf, buf.size(), &st);
   bool trail = cp_space(last);
-  Inlines words = text(buf);
-  if ((lead || (words.empty() && trail)) && !target.empty() && !target.back().is<Space>()) target.push_back(Space{});
-  for (auto& w : words) target.push_back(std::move(w));
-  if (trail && !words.empty()) target.push_back(Space{});
+  // text(buf) appended to target: words only when buf has a byte other than ' ' '\t' '\n' '\r'.
+  bool words = false;
+  for (char c : buf)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      words = true;
+      break;
+    }
+  if ((lead || (!words && trail)) && !target.empty() && !target.back().is<Space>()) target.push_back(Space{});
+  if (words) {
+    Inlines w = text(buf);
+    if (target.empty() && target.capacity() < w.size()) target = std::move(w);
+    else
+      for (auto& x : w) target.push_back(std::move(x));
+  }
+  if (trail && words) target.push_back(Space{});
   buf.clear();
 }
 
@@ -148,8 +194,9 @@ Inlines make_inlines(std::string_view input, const TypoOptions& opt, Rewrites& r
   std::string fixed;
   std::string_view s = input;
   if (opt.spacing) {
-    fixed = fix_spacing(input, rw);
-    s = fixed;
+    std::size_t fixes = spacing_fixes(input, fixed);
+    rw.add("space", fixes);
+    if (fixes) s = fixed;
   }
   if (!opt.smart) return text(s);
 
@@ -157,6 +204,7 @@ Inlines make_inlines(std::string_view input, const TypoOptions& opt, Rewrites& r
   std::vector<Ev> ev;
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = s[i];
+    if (!kQuoteStart[c]) continue;
     if (c == '"' || c == '\'') ev.push_back({i, 1, c == '"'});
     else if (c == 0xE2 && i + 2 < s.size() && (unsigned char)s[i + 1] == 0x80) {
       unsigned char d = s[i + 2];
