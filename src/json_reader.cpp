@@ -148,7 +148,8 @@ class Parser {
   int int_value(const Path& path) {
     const char* start = (ws(), p_);
     double v = number_value(path);
-    if (v != static_cast<double>(static_cast<long long>(v)) || v < -2147483647.0 || v > 2147483647.0 ||
+    // range first: converting an out-of-range double to an integer is undefined (found by fuzzing)
+    if (!(v >= -2147483647.0 && v <= 2147483647.0) || v != static_cast<double>(static_cast<long long>(v)) ||
         std::memchr(start, '.', static_cast<std::size_t>(p_ - start)))
       bad(path, "expected an integer");
     return static_cast<int>(v);
@@ -743,7 +744,8 @@ class Parser {
           Path pv{nullptr, "pandoc-api-version", 0};
           array(pv, [&](std::size_t i) { v.push_back(number_value(pv.at(i))); });
           if (v.size() < 2) throw InputError("galley.json.version", "\"pandoc-api-version\" must have at least two numbers");
-          int major = static_cast<int>(v[0]), minor = static_cast<int>(v[1]);
+          auto to_int = [](double d) { return d >= -1e6 && d <= 1e6 ? static_cast<int>(d) : -1; };  // no UB on 1e38
+          int major = to_int(v[0]), minor = to_int(v[1]);
           if (major != 1 || (minor != 22 && minor != 23))
             throw InputError("galley.json.version", "unsupported pandoc-api-version " + std::to_string(major) + "." +
                                                         std::to_string(minor) + " (galley reads 1.22 and 1.23)");
