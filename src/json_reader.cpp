@@ -149,7 +149,7 @@ class Parser {
     const char* start = (ws(), p_);
     double v = number_value(path);
     // range first: converting an out-of-range double to an integer is undefined (found by fuzzing)
-    if (!(v >= -2147483647.0 && v <= 2147483647.0) || v != static_cast<double>(static_cast<long long>(v)) ||
+    if (!(v >= -2147483648.0 && v <= 2147483647.0) || v != static_cast<double>(static_cast<long long>(v)) ||
         std::memchr(start, '.', static_cast<std::size_t>(p_ - start)))
       bad(path, "expected an integer");
     return static_cast<int>(v);
