@@ -142,7 +142,25 @@ std::string nfc(std::string_view s) {
       std::memcpy(&w, p + i, 8);
       if (w & 0x8080808080808080ull) break;
     }
-    while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
+    // Code points below U+0300, Latin Extended Additional (Vietnamese), general
+    // punctuation U+2010..U+205F, currency signs U+20A0..U+20BF, U+FEFF and U+FFFD are
+    // NFC on their own and never combine with a neighbour: such text is already NFC.
+    const auto* u = reinterpret_cast<const unsigned char*>(p);
+    auto cont = [&](std::size_t k) { return k < n && (u[k] & 0xC0) == 0x80; };
+    while (i < n) {
+      unsigned char c = u[i];
+      if (c < 0x80) { ++i; continue; }
+      if (c >= 0xC2 && c <= 0xCB && cont(i + 1)) { i += 2; continue; }
+      if (!cont(i + 1) || !cont(i + 2)) break;
+      unsigned char d = u[i + 1], e = u[i + 2];
+      if ((c == 0xE1 && d >= 0xB8 && d <= 0xBB) || (c == 0xE2 && d == 0x80 && e >= 0x90) ||
+          (c == 0xE2 && d == 0x81 && e <= 0x9F) || (c == 0xE2 && d == 0x82 && e >= 0xA0) ||
+          (c == 0xEF && d == 0xBF && e == 0xBD) || (c == 0xEF && d == 0xBB && e == 0xBF)) {
+        i += 3;
+        continue;
+      }
+      break;
+    }
     if (i >= n) return std::string(s);
   }
   utf8proc_uint8_t* out = nullptr;
@@ -201,9 +219,13 @@ std::size_t valid_seq(std::string_view s, std::size_t i) {
 }  // namespace
 
 bool valid_utf8(std::string_view s) {
-  const char* p = s.data();
+  // Strict UTF-8 (no overlongs, surrogates or code points above U+10FFFF): the
+  // sequences valid_seq() accepts, checked inline.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
-  for (std::size_t i = 0; i < n;) {
+  auto cont = [&](std::size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
+  std::size_t i = 0;
+  while (i < n) {
     // skip ASCII eight bytes at a time
     while (i + 8 <= n) {
       std::uint64_t w;
@@ -212,10 +234,26 @@ bool valid_utf8(std::string_view s) {
       i += 8;
     }
     if (i >= n) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
-    auto n = valid_seq(s, i);
-    if (!n) return false;
-    i += n;
+    unsigned char c = p[i];
+    if (c < 0x80) { ++i; continue; }
+    if (c >= 0xC2 && c <= 0xDF) {
+      if (!cont(i + 1)) return false;
+      i += 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      if (i + 2 >= n || !cont(i + 2)) return false;
+      unsigned char d = p[i + 1];
+      unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      if (d < lo || d > hi) return false;
+      i += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      if (i + 3 >= n || !cont(i + 2) || !cont(i + 3)) return false;
+      unsigned char d = p[i + 1];
+      unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      if (d < lo || d > hi) return false;
+      i += 4;
+    } else {
+      return false;
+    }
   }
   return true;
 }
@@ -292,6 +330,22 @@ std::string_view trim(std::string_view s) {
     else break;
   }
   return s.substr(b, e - b);
+}
+
+std::optional<std::string> guess_utf16(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, bytes.size() < 4096 ? bytes.size() : 4096);
+  auto u = [&](std::size_t i) { return static_cast<unsigned char>(head[i]); };
+  if (head.size() >= 2 && ((u(0) == 0xFF && u(1) == 0xFE) || (u(0) == 0xFE && u(1) == 0xFF))) return std::nullopt;
+  std::size_t units = head.size() / 2, le = 0, be = 0;
+  for (std::size_t i = 0; i + 1 < head.size(); i += 2) {
+    bool z0 = u(i) == 0, z1 = u(i + 1) == 0;
+    if (z1 && !z0) ++le;
+    else if (z0 && !z1) ++be;
+  }
+  // At least a quarter of the units (and two) in one pattern, the other nearly absent.
+  if (le >= 2 && le * 4 >= units && be * 10 <= le) return std::string("UTF-16LE");
+  if (be >= 2 && be * 4 >= units && le * 10 <= be) return std::string("UTF-16BE");
+  return std::nullopt;
 }
 
 }  // namespace galley

@@ -115,6 +115,15 @@ bool nfc_stable(std::string_view s) {
     unsigned char c = p[i];
     if (c < 0x80) { ++i; continue; }
     if (c < 0xCC) { i += 2; continue; }  // U+0080..U+02FF
+    // U+1E00..U+1EFF and U+2010..U+205F, well formed: the common cases below without decoding
+    if (i + 2 < n && (p[i + 2] & 0xC0) == 0x80) {
+      unsigned char d = p[i + 1];
+      if ((c == 0xE1 && d >= 0xB8 && d <= 0xBB) || (c == 0xE2 && d == 0x80 && p[i + 2] >= 0x90) ||
+          (c == 0xE2 && d == 0x81 && p[i + 2] <= 0x9F)) {
+        i += 3;
+        continue;
+      }
+    }
     std::size_t j = i;
     char32_t cp = next_codepoint(s, j);
     if (!((cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x205F) || (cp >= 0x20A0 && cp <= 0x20BF) ||
@@ -146,6 +155,9 @@ std::string decode(std::string_view bytes, const std::string& encoding, Diagnost
     text = from_utf16(bytes, enc_lower == "utf-16le", bad, first_bad);
   } else if (explicit_enc) {
     text = via_iconv(bytes, encoding, bad, first_bad);
+  } else if (auto guess = guess_utf16(bytes)) {
+    diag.warn("guessed-encoding", "input: no BOM but the NUL bytes look like " + *guess + "; decoding as " + *guess);
+    text = from_utf16(bytes, *guess == "UTF-16LE", bad, first_bad);
   } else {
     text.assign(bytes);
   }
