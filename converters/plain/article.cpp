@@ -58,7 +58,6 @@ bool starts_with_ci(std::string_view s, std::string_view p) {
   return true;
 }
 
-bool eq_ci(std::string_view a, std::string_view b) { return a.size() == b.size() && starts_with_ci(a, b); }
 
 std::vector<std::string_view> words_of(std::string_view s) {
   std::vector<std::string_view> out;

@@ -1,6 +1,7 @@
 // Pandoc-compatible argument parsing: "-o FILE", "-oFILE", "--output=FILE", "--output FILE".
 #include "cli/args.hpp"
 
+#include <cerrno>
 #include <cstdlib>
 
 #include "galley/error.hpp"
@@ -177,7 +178,14 @@ Args parse_args(int argc, char** argv) {
     else if (n == "split-level") { a.split_level = to_int("--split-level", value); if (a.split_level < 1 || a.split_level > 6) usage("--split-level must be 1 to 6"); }
     else if (n == "css") a.css.push_back(value);
     else if (n == "epub-cover-image") a.cover_image = value;
-    else if (n == "max-input-size") a.max_input_size = static_cast<std::size_t>(std::strtoull(value.c_str(), nullptr, 10));
+    else if (n == "max-input-size") {
+      char* end = nullptr;
+      errno = 0;
+      unsigned long long v = std::strtoull(value.c_str(), &end, 10);
+      if (value.empty() || value[0] < '0' || value[0] > '9' || *end || errno == ERANGE || v == 0)
+        usage("option --max-input-size needs a number of bytes, not '" + value + "'");
+      a.max_input_size = static_cast<std::size_t>(v);
+    }
     else if (n == "max-nesting") a.max_nesting = static_cast<std::size_t>(to_int("--max-nesting", value));
     else if (n == "verbose") a.verbose = true;
     else if (n == "quiet") a.quiet = true;

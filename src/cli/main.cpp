@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <set>
 
@@ -112,8 +114,9 @@ int run(int argc, char** argv) {
   input.shrink_to_fit();
   std::string out = cli::write_article(settings, first_input, doc, to_spec, diag);
   if (to_stdout) {
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    if (std::fflush(stdout) != 0) throw OutputError("galley.io.write", "cannot write standard output");
+    // A short write (a full disk, /dev/full, a closed pipe) must not pass silently.
+    if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0 || std::ferror(stdout))
+      throw OutputError("galley.io.write", std::string("cannot write standard output: ") + std::strerror(errno));
   } else {
     write_file_atomic(args.output, out);
   }
