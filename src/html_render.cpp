@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "galley/detail/xml.hpp"
+#include "galley/io.hpp"
 #include "galley/text.hpp"
 
 namespace galley::detail {
@@ -31,19 +32,8 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-// javascript:, vbscript: (browsers ignore leading whitespace/controls and
-// embedded tabs/newlines in the scheme).
-bool dangerous_url(std::string_view url) {
-  std::string scheme;
-  for (char c : url) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u <= 0x20) continue;
-    if (c == ':') break;
-    scheme += static_cast<char>(std::tolower(u));
-    if (scheme.size() > 12) return false;
-  }
-  return scheme == "javascript" || scheme == "vbscript";
-}
+// The one URL-safety check all writers share (galley/io.hpp).
+bool dangerous_url(std::string_view url) { return galley::is_dangerous_url(url); }
 
 // Percent-encode what URLs may not hold literally (spaces, controls, "<>\^`{|}).
 std::string clean_url(std::string_view url) {
@@ -256,6 +246,10 @@ struct HtmlRenderer::Impl {
         continue;
       }
       if (k == "style") {
+        if (galley::is_dangerous_css(v)) {
+          warn("unsafe-content", "style attribute that can run script or load content dropped");
+          continue;
+        }
         if (!style.empty() && style.back() != ';') style += ';';
         if (!style.empty()) style += ' ';
         style += v;

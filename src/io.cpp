@@ -10,6 +10,7 @@
 
 #include <array>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -302,7 +303,12 @@ std::string base64_encode(std::string_view in) {
   return out;
 }
 
-std::optional<DataUri> decode_data_uri(std::string_view uri, std::size_t max_bytes) {
+std::optional<DataUri> decode_data_uri(std::string_view uri, std::size_t max_bytes, bool* too_large) {
+  if (too_large) *too_large = false;
+  auto big = [&]() -> std::optional<DataUri> {
+    if (too_large) *too_large = true;
+    return std::nullopt;
+  };
   if (uri.size() < 5) return std::nullopt;
   std::string head;
   for (char c : uri.substr(0, 5)) head += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -315,7 +321,7 @@ std::optional<DataUri> decode_data_uri(std::string_view uri, std::size_t max_byt
   DataUri d;
   d.media_type = std::string(params.substr(0, params.find(';')));
   if (b64) {
-    if (payload.size() / 4 * 3 > max_bytes) return std::nullopt;
+    if (payload.size() / 4 * 3 > max_bytes + 3) return big();
     unsigned v = 0;
     int bits = 0;
     for (char c : payload) {
@@ -332,11 +338,275 @@ std::optional<DataUri> decode_data_uri(std::string_view uri, std::size_t max_byt
       if (bits >= 8) { bits -= 8; d.bytes += static_cast<char>((v >> bits) & 0xFF); }
     }
   } else {
-    if (payload.size() > max_bytes) return std::nullopt;
+    if (payload.size() > max_bytes * 3 + 3) return big();
     d.bytes = percent_decode(payload);
   }
-  if (d.bytes.size() > max_bytes) return std::nullopt;
+  if (d.bytes.size() > max_bytes) return big();
   return d;
+}
+
+// ---- URL / content safety ----
+namespace {
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool space_or_control(unsigned char u) { return u <= 0x20 || u == 0x7F; }
+
+// Decode XML/HTML numeric character references and the few named ones that
+// matter (&colon; &tab; &newline; &lpar; &rpar; &amp;) for scanning purposes.
+std::string decode_char_refs(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') { out += s[i]; continue; }
+    std::size_t j = i + 1;
+    unsigned long cp = 0;
+    bool ok = false;
+    if (j < s.size() && s[j] == '#') {
+      ++j;
+      bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
+      if (hex) ++j;
+      std::size_t start = j;
+      while (j < s.size() && (hex ? std::isxdigit(static_cast<unsigned char>(s[j])) : std::isdigit(static_cast<unsigned char>(s[j])))) {
+        if (cp < 0x110000) cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(std::isdigit(static_cast<unsigned char>(s[j])) ? s[j] - '0' : (std::tolower(static_cast<unsigned char>(s[j])) - 'a' + 10));
+        ++j;
+      }
+      ok = j > start;
+      if (ok && j < s.size() && s[j] == ';') ++j;
+    } else {
+      static const std::pair<const char*, char> named[] = {{"colon;", ':'}, {"tab;", '\t'}, {"newline;", '\n'},
+                                                           {"lpar;", '('}, {"rpar;", ')'}, {"amp;", '&'}};
+      for (auto& [name, ch] : named) {
+        std::string_view n = name;
+        if (s.size() - j >= n.size() && ascii_lower(s.substr(j, n.size())) == n) {
+          cp = static_cast<unsigned char>(ch);
+          j += n.size();
+          ok = true;
+          break;
+        }
+      }
+    }
+    if (!ok) { out += '&'; continue; }
+    out += cp < 0x80 ? static_cast<char>(cp) : '?';
+    i = j - 1;
+  }
+  return out;
+}
+
+// Undo CSS escapes (\6a, \j) and comments, lower-case, drop whitespace.
+std::string normalize_css(std::string_view css) {
+  std::string un;
+  for (std::size_t i = 0; i < css.size(); ++i) {
+    char c = css[i];
+    if (c == '\\' && i + 1 < css.size()) {
+      std::size_t j = i + 1;
+      unsigned long cp = 0;
+      std::size_t n = 0;
+      while (j < css.size() && n < 6 && std::isxdigit(static_cast<unsigned char>(css[j]))) {
+        char h = static_cast<char>(std::tolower(static_cast<unsigned char>(css[j])));
+        cp = cp * 16 + static_cast<unsigned long>(h <= '9' ? h - '0' : h - 'a' + 10);
+        ++j, ++n;
+      }
+      if (n > 0) {
+        if (j < css.size() && space_or_control(static_cast<unsigned char>(css[j]))) ++j;
+        un += cp < 0x80 ? static_cast<char>(cp) : '?';
+        i = j - 1;
+      } else {
+        un += css[i + 1];
+        ++i;
+      }
+      continue;
+    }
+    if (c == '/' && i + 1 < css.size() && css[i + 1] == '*') {
+      auto e = css.find("*/", i + 2);
+      if (e == std::string_view::npos) break;
+      i = e + 1;
+      continue;
+    }
+    un += c;
+  }
+  std::string out;
+  for (char c : un)
+    if (!space_or_control(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool css_is_dangerous_normalized(const std::string& n) {
+  for (const char* bad : {"expression(", "javascript:", "vbscript:", "livescript:", "@import", "behavior:", "-moz-binding"})
+    if (n.find(bad) != std::string::npos) return true;
+  for (auto p = n.find("url("); p != std::string::npos; p = n.find("url(", p + 4)) {
+    auto e = n.find(')', p + 4);
+    std::string arg = n.substr(p + 4, e == std::string::npos ? std::string::npos : e - p - 4);
+    if (!arg.empty() && (arg.front() == '"' || arg.front() == '\'')) arg.erase(0, 1);
+    if (!arg.empty() && (arg.back() == '"' || arg.back() == '\'')) arg.pop_back();
+    if (is_dangerous_url(arg)) return true;
+  }
+  return false;
+}
+
+// Element local name ("svg:script" -> "script"), lower-cased.
+std::string local_name(std::string_view qname) {
+  auto c = qname.rfind(':');
+  return ascii_lower(c == std::string_view::npos ? qname : qname.substr(c + 1));
+}
+
+bool script_element(const std::string& local) {
+  return local == "script" || local == "handler" || local == "listener" || local == "iframe" ||
+         local == "embed" || local == "object";
+}
+
+bool dangerous_attribute(std::string_view name, std::string_view raw_value) {
+  std::string local = local_name(name);
+  if (local.size() >= 2 && local[0] == 'o' && local[1] == 'n') return true;
+  std::string value = decode_char_refs(raw_value);
+  if (is_dangerous_url(value)) return true;
+  if (local == "style" && is_dangerous_css(value)) return true;
+  return false;
+}
+
+// Walks the SVG markup; copies it to `out` (when given) without script
+// elements and dangerous attributes. Returns true when something was removed.
+bool scan_svg(std::string_view s, std::string* out) {
+  bool removed = false;
+  auto emit = [&](std::string_view x) { if (out) out->append(x); };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto lt = s.find('<', i);
+    if (lt == std::string_view::npos) { emit(s.substr(i)); break; }
+    emit(s.substr(i, lt - i));
+    auto copy_through = [&](std::string_view end) {
+      auto e = s.find(end, lt);
+      std::size_t stop = e == std::string_view::npos ? s.size() : e + end.size();
+      emit(s.substr(lt, stop - lt));
+      i = stop;
+    };
+    if (s.substr(lt, 4) == "<!--") { copy_through("-->"); continue; }
+    if (s.substr(lt, 9) == "<![CDATA[") { copy_through("]]>"); continue; }
+    if (s.substr(lt, 2) == "<?") { copy_through("?>"); continue; }
+    if (s.substr(lt, 2) == "<!") { copy_through(">"); continue; }
+    std::size_t j = lt + 1;
+    bool closing = j < s.size() && s[j] == '/';
+    if (closing) ++j;
+    std::size_t ns = j;
+    while (j < s.size() && !space_or_control(static_cast<unsigned char>(s[j])) && s[j] != '/' && s[j] != '>') ++j;
+    std::string name(s.substr(ns, j - ns));
+    std::string local = local_name(name);
+    // attributes
+    std::string tag = std::string(closing ? "</" : "<") + name;
+    bool self_closing = false;
+    while (j < s.size() && s[j] != '>') {
+      if (space_or_control(static_cast<unsigned char>(s[j]))) { ++j; continue; }
+      if (s[j] == '/') { self_closing = true; ++j; continue; }
+      std::size_t an = j;
+      while (j < s.size() && !space_or_control(static_cast<unsigned char>(s[j])) && s[j] != '=' && s[j] != '>' && s[j] != '/') ++j;
+      std::string_view aname = s.substr(an, j - an);
+      std::size_t k = j;
+      while (k < s.size() && space_or_control(static_cast<unsigned char>(s[k]))) ++k;
+      std::string_view value;
+      std::string_view whole = aname;
+      if (k < s.size() && s[k] == '=') {
+        ++k;
+        while (k < s.size() && space_or_control(static_cast<unsigned char>(s[k]))) ++k;
+        if (k < s.size() && (s[k] == '"' || s[k] == '\'')) {
+          auto e = s.find(s[k], k + 1);
+          if (e == std::string_view::npos) e = s.size() - 1;
+          value = s.substr(k + 1, e - k - 1);
+          j = e + 1;
+        } else {
+          std::size_t vs = k;
+          while (k < s.size() && !space_or_control(static_cast<unsigned char>(s[k])) && s[k] != '>') ++k;
+          value = s.substr(vs, k - vs);
+          j = k;
+        }
+        whole = s.substr(an, j - an);
+      }
+      if (aname.empty()) { ++j; continue; }
+      self_closing = false;
+      if (dangerous_attribute(aname, value)) { removed = true; continue; }
+      tag += ' ';
+      tag += whole;
+    }
+    if (j < s.size()) ++j;  // '>'
+    i = j;
+    if (!closing && script_element(local)) {
+      removed = true;
+      if (self_closing) continue;
+      // skip to the matching end tag (any prefix)
+      std::string lower = ascii_lower(s.substr(i));
+      std::size_t p = 0;
+      bool found = false;
+      while ((p = lower.find("</", p)) != std::string::npos) {
+        std::size_t q = p + 2, qs = q;
+        while (q < lower.size() && !space_or_control(static_cast<unsigned char>(lower[q])) && lower[q] != '>') ++q;
+        if (local_name(std::string_view(lower).substr(qs, q - qs)) == local) {
+          auto gt = lower.find('>', q);
+          i += gt == std::string::npos ? lower.size() : gt + 1;
+          found = true;
+          break;
+        }
+        p = q;
+      }
+      if (!found) i = s.size();
+      continue;
+    }
+    if (closing && script_element(local)) { removed = true; continue; }
+    tag += self_closing ? "/>" : ">";
+    emit(tag);
+  }
+  return removed;
+}
+
+}  // namespace
+
+bool is_dangerous_url(std::string_view url) {
+  std::string scheme;
+  std::size_t i = 0;
+  for (; i < url.size(); ++i) {
+    auto u = static_cast<unsigned char>(url[i]);
+    if (space_or_control(u)) continue;  // leading and embedded whitespace/controls are ignored
+    if (url[i] == ':') break;
+    if (!(std::isalnum(u) || url[i] == '+' || url[i] == '-' || url[i] == '.')) return false;  // no scheme
+    scheme += static_cast<char>(std::tolower(u));
+    if (scheme.size() > 32) return false;
+  }
+  if (i >= url.size()) return false;
+  if (scheme == "javascript" || scheme == "vbscript" || scheme == "livescript") return true;
+  if (scheme != "data") return false;
+  // data: only for images; SVG only when it cannot run script
+  std::string rest;
+  for (char c : url.substr(i + 1)) {
+    if (c == ',' || c == ';') break;
+    if (!space_or_control(static_cast<unsigned char>(c))) rest += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (!rest.starts_with("image/")) return true;
+  if (rest != "image/svg+xml") return false;
+  std::string cleaned = "data:" + std::string(url.substr(i + 1));
+  auto d = decode_data_uri(cleaned, std::size_t(-1) / 4);
+  return !d || svg_is_unsafe(d->bytes);
+}
+
+bool is_dangerous_css(std::string_view css) { return css_is_dangerous_normalized(normalize_css(css)); }
+
+bool svg_is_unsafe(std::string_view svg) {
+  if (scan_svg(svg, nullptr)) return true;
+  std::string n;
+  for (char c : decode_char_refs(svg))
+    if (!space_or_control(static_cast<unsigned char>(c))) n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* bad : {"<script", ":script", "javascript:", "vbscript:", "livescript:", "<handler", ":handler",
+                          "data:text/html", "expression("})
+    if (n.find(bad) != std::string::npos) return true;
+  return false;
+}
+
+std::optional<std::string> sanitize_svg(std::string_view svg) {
+  std::string out;
+  scan_svg(svg, &out);
+  if (svg_is_unsafe(out)) return std::nullopt;
+  return out;
 }
 
 }  // namespace galley

@@ -33,9 +33,15 @@ struct Loaded {
 std::optional<Loaded> load_image(const std::string& url, const WriterOptions& opts, Diagnostics& diag) {
   std::string bytes;
   if (url.rfind("data:", 0) == 0) {
-    auto d = decode_data_uri(url, opts.limits.max_resource_bytes);
+    bool too_large = false;
+    auto d = decode_data_uri(url, opts.limits.max_resource_bytes, &too_large);
     if (!d) {
-      diag.warn("resource-refused", "epub: malformed data: URI image");
+      if (too_large)
+        diag.warn("resource-too-large", "epub: data: URI image too large (over the limit of " +
+                                            std::to_string(opts.limits.max_resource_bytes) +
+                                            " bytes for one embedded image), dropped (alt text kept)");
+      else
+        diag.warn("resource-refused", "epub: malformed data: URI image");
       return std::nullopt;
     }
     bytes = std::move(d->bytes);
@@ -49,6 +55,18 @@ std::optional<Loaded> load_image(const std::string& url, const WriterOptions& op
     diag.warn("resource-refused", "epub: not a PNG, JPEG, GIF, SVG or WebP image: " +
                                       (url.size() > 80 ? url.substr(0, 80) + "..." : url));
     return std::nullopt;
+  }
+  if (mt == "image/svg+xml") {
+    // SVG can carry scripts and event handlers: remove them, or refuse the
+    // image (alt text kept) when it cannot be made safe.
+    std::string what = url.size() > 80 ? url.substr(0, 80) + "..." : url;
+    auto clean = sanitize_svg(bytes);
+    if (!clean) {
+      diag.warn("unsafe-content", "epub: SVG image with scripts refused (alt text kept): " + what);
+      return std::nullopt;
+    }
+    if (*clean != bytes) diag.warn("unsafe-content", "epub: scripts and event handlers removed from an SVG image: " + what);
+    bytes = std::move(*clean);
   }
   return Loaded{std::move(bytes), std::move(mt)};
 }

@@ -250,26 +250,55 @@ class ImageEmbedder {
   }
   std::string operator()(const std::string& url) {
     if (url.starts_with("data:")) {
-      if (decode_data_uri(url, opt_.limits.max_resource_bytes)) return url;
-      diag_.warn("lost-content", "malformed data: URI image dropped (alt text kept)");
-      return {};
+      // Decode, sniff, keep only images (SVG only without script) and
+      // re-encode with the type the bytes really have.
+      bool too_large = false;
+      auto d = decode_data_uri(url, opt_.limits.max_resource_bytes, &too_large);
+      if (!d) {
+        if (too_large)
+          diag_.warn("resource-too-large", "data: URI image too large (over the limit of " +
+                                               std::to_string(opt_.limits.max_resource_bytes) +
+                                               " bytes for one embedded image), dropped (alt text kept)");
+        else
+          diag_.warn("lost-content", "malformed data: URI image dropped (alt text kept)");
+        return {};
+      }
+      return embed_bytes(std::move(d->bytes), "data: URI");
     }
     if (is_remote_url(url) || !embed_) return url;
     auto it = cache_.find(url);
     if (it != cache_.end()) return it->second;
     std::string result;
-    if (auto bytes = load_resource(url, opt_.resources, opt_.limits, diag_)) {
-      std::string mt = sniff_media_type(*bytes);
-      if (mt.empty())
-        diag_.warn("lost-content", "image of unknown type not embedded (alt text kept): " + url);
-      else
-        result = "data:" + mt + ";base64," + base64_encode(*bytes);
-    }
+    if (auto bytes = load_resource(url, opt_.resources, opt_.limits, diag_)) result = embed_bytes(std::move(*bytes), url);
     cache_.emplace(url, result);
     return result;
   }
 
  private:
+  // A data: URI for image bytes with their sniffed type; "" (after a
+  // warning) when they are not an image or are an SVG that can run script.
+  std::string embed_bytes(std::string bytes, const std::string& what) {
+    std::string mt = sniff_media_type(bytes);
+    if (mt.empty()) {
+      diag_.warn("lost-content", "image of unknown type not embedded (alt text kept): " +
+                                     (what.size() > 80 ? what.substr(0, 80) + "..." : what));
+      return {};
+    }
+    if (mt == "image/svg+xml") {
+      auto clean = sanitize_svg(bytes);
+      if (!clean) {
+        diag_.warn("unsafe-content", "SVG image with scripts dropped (alt text kept): " +
+                                         (what.size() > 80 ? what.substr(0, 80) + "..." : what));
+        return {};
+      }
+      if (*clean != bytes)
+        diag_.warn("unsafe-content", "scripts and event handlers removed from an SVG image: " +
+                                         (what.size() > 80 ? what.substr(0, 80) + "..." : what));
+      bytes = std::move(*clean);
+    }
+    return "data:" + mt + ";base64," + base64_encode(bytes);
+  }
+
   const WriterOptions& opt_;
   Diagnostics& diag_;
   bool embed_ = true;
@@ -339,7 +368,7 @@ struct RawHtmlCleaner {
     if (has(text, R"(<\s*(iframe|video|audio|object|embed)\b)")) {
       auto url = media_url(text);
       diag.warn("lost-content", "embedded media cannot print" + (url ? ", written as a link: " + *url : std::string(", dropped")));
-      if (url && !url->starts_with("javascript:")) return Inlines{Link{Attr{"", {"embed-link"}, {}}, {Str{*url}}, Target{*url, ""}}};
+      if (url && !is_dangerous_url(*url)) return Inlines{Link{Attr{"", {"embed-link"}, {}}, {Str{*url}}, Target{*url, ""}}};
       return Inlines{};
     }
     if (has(text, R"(<\s*(script|style|link|meta|form|input|button|select|textarea|noscript)\b)")) {

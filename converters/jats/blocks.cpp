@@ -4,6 +4,7 @@
 // elements inside paragraphs), which keeps every tag set valid.
 #include <string>
 
+#include "galley/io.hpp"
 #include "galley/text.hpp"
 #include "jats/state.hpp"
 
@@ -371,6 +372,10 @@ void write_figure(State& st, const Attr& attr, const Caption& caption, const Blo
       for (const Inline& x : *xs) {
         auto im = x.as<Image>();
         if (!im) continue;
+        if (is_dangerous_url(im->target.url)) {
+          st.warn_once("unsafe-content", "script URL as image source dropped");
+          continue;
+        }
         std::string alt = stringify(im->content);
         st.open(El::graphic, {{"xlink:href", im->target.url}, {"xlink:title", im->target.title}});
         if (!alt.empty() && alt != caption_text && st.can(El::alt_text)) {

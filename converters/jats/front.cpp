@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "galley/io.hpp"
 #include "galley/meta.hpp"
 #include "galley/text.hpp"
 #include "jats/state.hpp"
@@ -249,6 +250,10 @@ void write_permissions(State& st, const Meta& m) {
 void write_self_uri(State& st, const Meta& m) {
   auto url = meta_text(m, "source-url");
   if (!url) return;
+  if (is_dangerous_url(*url)) {
+    st.warn_once("unsafe-content", "script URL in source-url dropped");
+    return;
+  }
   text_element(st, El::self_uri, *url, {{"xlink:href", *url}});
 }
 

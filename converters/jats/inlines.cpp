@@ -3,6 +3,7 @@
 // says which markup was dropped).
 #include <string>
 
+#include "galley/io.hpp"
 #include "galley/text.hpp"
 #include "jats/state.hpp"
 
@@ -73,6 +74,11 @@ void write_link(State& st, const Link& l) {
     write_inlines(st, l.content);
     return;
   }
+  if (is_dangerous_url(url)) {
+    st.warn_once("unsafe-content", "script URL in a link dropped (link text kept)");
+    write_inlines(st, l.content);
+    return;
+  }
   if (url.rfind("mailto:", 0) == 0 && st.can(El::email) && stringify(l.content) == url.substr(7)) {
     st.open(El::email);
     st.text(url.substr(7));
@@ -91,6 +97,11 @@ void write_link(State& st, const Link& l) {
 }
 
 void write_image(State& st, const Image& im) {
+  if (is_dangerous_url(im.target.url)) {
+    st.warn_once("unsafe-content", "script URL as image source dropped (alt text kept)");
+    write_inlines(st, im.content);
+    return;
+  }
   if (!st.can(El::inline_graphic)) {
     st.warn_once("lost-content", std::string("an image inside <") + element_name(st.top()) +
                                      "> cannot be written in this JATS tag set: " + im.target.url);

@@ -9,6 +9,7 @@
 // jats-mathml=3 declares the "with MathML3" DTD instead of the MathML 2 one.
 #include <string>
 
+#include "galley/io.hpp"
 #include "galley/meta.hpp"
 #include "jats/jats.hpp"
 #include "jats/state.hpp"
@@ -49,6 +50,10 @@ bool body_has_image(const Blocks& blocks, const std::string& url);
 void write_lead_image(State& st, const Document& doc) {
   auto image = meta_text(doc.meta, "image");
   if (!image || body_has_image(doc.blocks, *image)) return;
+  if (is_dangerous_url(*image)) {
+    st.warn_once("unsafe-content", "script URL as lead image dropped");
+    return;
+  }
   // METADATA.md: the lead image is a graphic in a fig when embedded.
   st.open(El::fig, {{"fig-type", "lead-image"}}, true);
   st.open(El::graphic, {{"xlink:href", *image}});
