@@ -336,6 +336,7 @@ std::optional<std::string> guess_utf16(std::string_view bytes) {
   std::string_view head = bytes.substr(0, bytes.size() < 4096 ? bytes.size() : 4096);
   auto u = [&](std::size_t i) { return static_cast<unsigned char>(head[i]); };
   if (head.size() >= 2 && ((u(0) == 0xFF && u(1) == 0xFE) || (u(0) == 0xFE && u(1) == 0xFF))) return std::nullopt;
+  if (bytes.size() % 2) return std::nullopt;  // UTF-16 comes in whole 2-byte units
   std::size_t units = head.size() / 2, le = 0, be = 0;
   for (std::size_t i = 0; i + 1 < head.size(); i += 2) {
     bool z0 = u(i) == 0, z1 = u(i + 1) == 0;

@@ -145,6 +145,13 @@ std::string sniff_encoding(std::string_view s) {
 Parsed parse_html(std::string_view input, const ReaderOptions& options, Diagnostics& diag) {
   Parsed result;
   std::string enc = options.encoding.empty() ? sniff_encoding(input) : canonical_encoding(options.encoding);
+  // No BOM, but the NUL-byte pattern of UTF-16 (a <meta> prescan cannot see through it).
+  if (options.encoding.empty() && enc != "utf-16le" && enc != "utf-16be") {
+    if (auto guess = guess_utf16(input)) {
+      enc = *guess == "UTF-16LE" ? "utf-16le" : "utf-16be";
+      diag.warn("guessed-encoding", "no BOM but the NUL bytes look like " + *guess + "; decoding as " + *guess);
+    }
+  }
   if (enc.empty()) enc = "utf-8";
   // A page saved as UTF-8 often keeps its old <meta charset>: bytes that are
   // valid UTF-8 with multi-byte sequences are UTF-8 whatever the <meta> says.

@@ -39,4 +39,10 @@ std::string make_identifier(std::string_view text, std::set<std::string>* used =
 // Trim ASCII and Unicode whitespace at both ends.
 std::string_view trim(std::string_view s);
 
+// UTF-16 without a BOM, guessed from the NUL bytes of the first 4 KiB: ASCII-range
+// characters put a NUL in the high byte, so many NULs at odd offsets (and almost none
+// at even ones) mean little-endian, the reverse big-endian. Returns "UTF-16LE" or
+// "UTF-16BE", or nothing when the pattern is not there (or a BOM is; callers handle it).
+std::optional<std::string> guess_utf16(std::string_view bytes);
+
 }  // namespace galley

@@ -2,4 +2,4 @@
 >>> stdout
 Hi there
 >>> stderr-contains
-[WARNING] input: 9 NUL byte(s) removed, first at offset 1
+[WARNING] input: no BOM but the NUL bytes look like UTF-16LE; decoding as UTF-16LE
