@@ -103,6 +103,9 @@ def main():
         ("json->jats", big_json, ["-f", "json", "-t", "jats"], ["pandoc", "-f", "json", "-s", "-t", "jats_archiving"], "pandoc"),
         ("json->epub", big_json, ["-f", "json", "-t", "epub", "-o", o + ".epub"], ["pandoc", "-f", "json", "-t", "epub3", "-o", o + "-p.epub"], "pandoc"),
         ("json->html_print", big_json, ["-f", "json", "-t", "html_print"], ["pandoc", "-f", "json", "-s", "-t", "html5"], "pandoc"),
+        ("html->jats", big_html, ["-f", "html", "-t", "jats"], ["pandoc", "-f", "html", "-s", "-t", "jats_archiving"], "pandoc"),
+        ("html->epub", big_html, ["-f", "html", "-t", "epub", "-o", o + ".epub"], ["pandoc", "-f", "html", "-t", "epub3", "-o", o + "-p.epub"], "pandoc"),
+        ("html->html_print", big_html, ["-f", "html", "-t", "html_print"], ["pandoc", "-f", "html", "-s", "-t", "html5"], "pandoc"),
     ]
     only = set(filter(None, a.only.split(",")))
     rows = []
