@@ -69,24 +69,25 @@ int register_pending(char* path) {
 void unregister_pending(int slot) {
   if (slot >= 0) g_pending[slot].store(nullptr);
 }
+// Set by cleanup_pending_outputs (a signal): writers that are mid-way remove
+// their own temporary file instead of finishing.
+std::atomic<bool> g_closing{false};
 }  // namespace
 
 void cleanup_pending_outputs() noexcept {
+  g_closing.store(true);
+  // Registrations are left in place: a writer thread may be between naming
+  // its file and creating it, and a second call (after letting the threads
+  // run) must still find it.
   for (auto& p : g_pending) {
-    char* path = p.exchange(nullptr);
+    char* path = p.load();
     if (path) ::unlink(path);
   }
 }
 
 namespace {
-// Devices and pipes (-o /dev/stdout, a FIFO) are written in place: renaming a
-// temporary file over them would replace the device with a regular file.
-bool write_in_place(const std::string& path, std::string_view data) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode)) return false;
-  if (S_ISDIR(st.st_mode)) throw OutputError("galley.io.write", "cannot write " + path + ": is a directory");
-  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-  if (fd < 0) throw OutputError("galley.io.write", "cannot write " + path + ": " + std::strerror(errno));
+// Write all of `data` to `fd` (retrying short writes); throws OutputError naming `path`.
+void write_all(int fd, std::string_view data, const std::string& path) {
   std::size_t off = 0;
   while (off < data.size()) {
     ssize_t n = ::write(fd, data.data() + off, data.size() - off);
@@ -98,10 +99,29 @@ bool write_in_place(const std::string& path, std::string_view data) {
     }
     off += static_cast<std::size_t>(n);
   }
+}
+
+// Devices and pipes (-o /dev/stdout, a FIFO) are written in place: renaming a
+// temporary file over them would replace the device with a regular file.
+bool write_in_place(const std::string& path, std::string_view data) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode)) return false;
+  if (S_ISDIR(st.st_mode)) throw OutputError("galley.io.write", "cannot write " + path + ": is a directory");
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) throw OutputError("galley.io.write", "cannot write " + path + ": " + std::strerror(errno));
+  write_all(fd, data, path);
   ::close(fd);
   return true;
 }
 }  // namespace
+
+void write_file(const std::string& path, std::string_view data) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) throw OutputError("galley.io.write", "cannot write " + path + ": " + std::strerror(errno));
+  write_all(fd, data, path);
+  if ((::fsync(fd) != 0 && errno != EINVAL) | (::close(fd) != 0))
+    throw OutputError("galley.io.write", "cannot write " + path + ": " + std::strerror(errno));
+}
 
 void write_file_atomic(const std::string& path, std::string_view data) {
   if (write_in_place(path, data)) return;
@@ -114,17 +134,24 @@ void write_file_atomic(const std::string& path, std::string_view data) {
   if (base.empty()) throw OutputError("galley.io.write", "cannot write " + path + ": not a file name");
   std::string tmpl = dir + "/." + base + ".galley-XXXXXX";
   std::string tmp = tmpl;
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0) throw OutputError("galley.io.write", "cannot write " + path + ": " + std::strerror(errno));
+  // Registered before it exists (mkstemp fills in the name before creating
+  // the file), so that a signal at any moment finds it.
   int slot = register_pending(tmp.data());
+  auto interrupted = [&] { return OutputError("galley.io.write", "cannot write " + path + ": interrupted"); };
+  if (g_closing.load()) { unregister_pending(slot); throw interrupted(); }
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0) {
+    int e = errno;
+    unregister_pending(slot);
+    throw OutputError("galley.io.write", "cannot write " + path + ": " + std::strerror(e));
+  }
   auto fail = [&](const std::string& why) {
     ::close(fd);
     ::unlink(tmp.c_str());
     unregister_pending(slot);
     throw OutputError("galley.io.write", "cannot write " + path + ": " + why);
   };
-  std::size_t off = 0;
-  while (off < data.size()) {
+  for (std::size_t off = 0; off < data.size();) {
     ssize_t n = ::write(fd, data.data() + off, data.size() - off);
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -144,7 +171,8 @@ void write_file_atomic(const std::string& path, std::string_view data) {
     unregister_pending(slot);
     throw OutputError("galley.io.write", "cannot write " + path + ": " + std::strerror(e));
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+  if (g_closing.load() || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    if (g_closing.load()) { ::unlink(tmp.c_str()); unregister_pending(slot); throw interrupted(); }
     int e = errno;
     ::unlink(tmp.c_str());
     unregister_pending(slot);
@@ -261,6 +289,47 @@ std::optional<std::string> load_resource(std::string_view ref, const Resources& 
     diag.warn("resource-missing", e.what());
     return std::nullopt;
   }
+}
+
+std::optional<LoadedImage> load_image(std::string_view url_in, const Resources& res, const Limits& limits, Diagnostics& diag,
+                                      std::string_view prefix) {
+  std::string url(url_in);
+  std::string pre(prefix);
+  std::string what = url.size() > 80 ? url.substr(0, 80) + "..." : url;
+  std::string bytes;
+  if (url.rfind("data:", 0) == 0) {
+    bool too_large = false;
+    auto d = decode_data_uri(url, limits.max_resource_bytes, &too_large);
+    if (!d) {
+      if (too_large)
+        diag.warn("resource-too-large", pre + "data: URI image too large (over the limit of " +
+                                            std::to_string(limits.max_resource_bytes) +
+                                            " bytes for one embedded image), dropped (alt text kept)");
+      else
+        diag.warn("resource-refused", pre + "malformed data: URI image dropped (alt text kept)");
+      return std::nullopt;
+    }
+    bytes = std::move(d->bytes);
+  } else {
+    auto b = load_resource(url, res, limits, diag);
+    if (!b) return std::nullopt;  // load_resource has warned
+    bytes = std::move(*b);
+  }
+  std::string mt = sniff_media_type(bytes);
+  if (mt.empty()) {
+    diag.warn("resource-refused", pre + "not a PNG, JPEG, GIF, SVG or WebP image: " + what + " (alt text kept)");
+    return std::nullopt;
+  }
+  if (mt == "image/svg+xml") {
+    auto clean = sanitize_svg(bytes);
+    if (!clean) {
+      diag.warn("unsafe-content", pre + "SVG image with scripts refused (alt text kept): " + what);
+      return std::nullopt;
+    }
+    if (*clean != bytes) diag.warn("unsafe-content", pre + "scripts and event handlers removed from an SVG image: " + what);
+    bytes = std::move(*clean);
+  }
+  return LoadedImage{std::move(bytes), std::move(mt)};
 }
 
 std::string sniff_media_type(std::string_view b) {

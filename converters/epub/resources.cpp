@@ -21,58 +21,6 @@ std::string extension_for(const std::string& media_type) {
   return "";
 }
 
-namespace {
-
-struct Loaded {
-  std::string bytes;
-  std::string media_type;
-};
-
-// Load an image reference: data: URIs decoded, local files through the
-// resource root. Remote URLs are not handled here.
-std::optional<Loaded> load_image(const std::string& url, const WriterOptions& opts, Diagnostics& diag) {
-  std::string bytes;
-  if (url.rfind("data:", 0) == 0) {
-    bool too_large = false;
-    auto d = decode_data_uri(url, opts.limits.max_resource_bytes, &too_large);
-    if (!d) {
-      if (too_large)
-        diag.warn("resource-too-large", "epub: data: URI image too large (over the limit of " +
-                                            std::to_string(opts.limits.max_resource_bytes) +
-                                            " bytes for one embedded image), dropped (alt text kept)");
-      else
-        diag.warn("resource-refused", "epub: malformed data: URI image");
-      return std::nullopt;
-    }
-    bytes = std::move(d->bytes);
-  } else {
-    auto b = load_resource(url, opts.resources, opts.limits, diag);
-    if (!b) return std::nullopt;  // load_resource has warned
-    bytes = std::move(*b);
-  }
-  std::string mt = sniff_media_type(bytes);
-  if (mt.empty()) {
-    diag.warn("resource-refused", "epub: not a PNG, JPEG, GIF, SVG or WebP image: " +
-                                      (url.size() > 80 ? url.substr(0, 80) + "..." : url));
-    return std::nullopt;
-  }
-  if (mt == "image/svg+xml") {
-    // SVG can carry scripts and event handlers: remove them, or refuse the
-    // image (alt text kept) when it cannot be made safe.
-    std::string what = url.size() > 80 ? url.substr(0, 80) + "..." : url;
-    auto clean = sanitize_svg(bytes);
-    if (!clean) {
-      diag.warn("unsafe-content", "epub: SVG image with scripts refused (alt text kept): " + what);
-      return std::nullopt;
-    }
-    if (*clean != bytes) diag.warn("unsafe-content", "epub: scripts and event handlers removed from an SVG image: " + what);
-    bytes = std::move(*clean);
-  }
-  return Loaded{std::move(bytes), std::move(mt)};
-}
-
-}  // namespace
-
 void embed_images(Blocks& blocks, Book& book, const WriterOptions& opts, Diagnostics& diag) {
   std::map<std::string, std::string> href_of;  // url -> media/... ("" = failed)
   walk_inlines(blocks, [&](Inline& in) {
@@ -95,7 +43,7 @@ void embed_images(Blocks& blocks, Book& book, const WriterOptions& opts, Diagnos
     auto it = href_of.find(url);
     if (it == href_of.end()) {
       std::string href;
-      if (auto l = load_image(url, opts, diag)) {
+      if (auto l = load_image(url, opts.resources, opts.limits, diag, "epub: ")) {
         href = "media/image-" + std::to_string(book.media.size() + 1) + "." + extension_for(l->media_type);
         Item item;
         item.id = "image-" + std::to_string(book.media.size() + 1);
@@ -212,7 +160,7 @@ void embed_cover(const Document& doc, Book& book, const WriterOptions& opts, Dia
     return;
   }
   Diagnostics quiet;  // a missing meta image is not worth a warning of its own
-  auto l = load_image(ref, opts, from_meta ? quiet : diag);
+  auto l = load_image(ref, opts.resources, opts.limits, from_meta ? quiet : diag, "epub: ");
   if (!l) {
     if (from_meta) diag.info("resource-missing", "epub: lead image not found locally, no cover: " + ref);
     return;

@@ -249,56 +249,21 @@ class ImageEmbedder {
     embed_ = !(v == "false" || v == "no" || v == "0");
   }
   std::string operator()(const std::string& url) {
-    if (url.starts_with("data:")) {
-      // Decode, sniff, keep only images (SVG only without script) and
-      // re-encode with the type the bytes really have.
-      bool too_large = false;
-      auto d = decode_data_uri(url, opt_.limits.max_resource_bytes, &too_large);
-      if (!d) {
-        if (too_large)
-          diag_.warn("resource-too-large", "data: URI image too large (over the limit of " +
-                                               std::to_string(opt_.limits.max_resource_bytes) +
-                                               " bytes for one embedded image), dropped (alt text kept)");
-        else
-          diag_.warn("lost-content", "malformed data: URI image dropped (alt text kept)");
-        return {};
-      }
-      return embed_bytes(std::move(d->bytes), "data: URI");
-    }
-    if (is_remote_url(url) || !embed_) return url;
+    // data: URIs are decoded, sniffed and re-encoded with the type the bytes
+    // really have (only images; SVG only without script); local files are
+    // embedded the same way; remote ones stay links (never fetched).
+    bool data = url.starts_with("data:");
+    if (!data && (is_remote_url(url) || !embed_)) return url;
     auto it = cache_.find(url);
     if (it != cache_.end()) return it->second;
     std::string result;
-    if (auto bytes = load_resource(url, opt_.resources, opt_.limits, diag_)) result = embed_bytes(std::move(*bytes), url);
-    cache_.emplace(url, result);
+    if (auto img = load_image(url, opt_.resources, opt_.limits, diag_))
+      result = "data:" + img->media_type + ";base64," + base64_encode(img->bytes);
+    if (!data) cache_.emplace(url, result);
     return result;
   }
 
  private:
-  // A data: URI for image bytes with their sniffed type; "" (after a
-  // warning) when they are not an image or are an SVG that can run script.
-  std::string embed_bytes(std::string bytes, const std::string& what) {
-    std::string mt = sniff_media_type(bytes);
-    if (mt.empty()) {
-      diag_.warn("lost-content", "image of unknown type not embedded (alt text kept): " +
-                                     (what.size() > 80 ? what.substr(0, 80) + "..." : what));
-      return {};
-    }
-    if (mt == "image/svg+xml") {
-      auto clean = sanitize_svg(bytes);
-      if (!clean) {
-        diag_.warn("unsafe-content", "SVG image with scripts dropped (alt text kept): " +
-                                         (what.size() > 80 ? what.substr(0, 80) + "..." : what));
-        return {};
-      }
-      if (*clean != bytes)
-        diag_.warn("unsafe-content", "scripts and event handlers removed from an SVG image: " +
-                                         (what.size() > 80 ? what.substr(0, 80) + "..." : what));
-      bytes = std::move(*clean);
-    }
-    return "data:" + mt + ";base64," + base64_encode(bytes);
-  }
-
   const WriterOptions& opt_;
   Diagnostics& diag_;
   bool embed_ = true;

@@ -18,6 +18,11 @@ std::string read_file(const std::string& path, std::size_t max_bytes = std::size
 // "galley.io.write". The temporary file is removed on any failure.
 void write_file_atomic(const std::string& path, std::string_view data);
 
+// Write `data` to `path` directly (created or truncated, fsync'd): for files
+// inside a folder that is itself renamed into place when complete (packages).
+// Throws OutputError "galley.io.write".
+void write_file(const std::string& path, std::string_view data);
+
 // Remove any temporary output file still pending (called from a SIGINT handler).
 void cleanup_pending_outputs() noexcept;
 
@@ -32,6 +37,16 @@ std::optional<std::string> resolve_resource(std::string_view ref, const Resource
 // (warns "resource-too-large" and returns nullopt).
 std::optional<std::string> load_resource(std::string_view ref, const Resources& res, const Limits& limits,
                                          Diagnostics& diag);
+
+// An image to embed: a data: URI (decoded, size-limited) or a local file below
+// the resource root; its media type sniffed from the bytes; SVG cleaned of
+// scripts and event handlers (refused when it cannot be made safe). Returns
+// nullopt after a warning saying why ("resource-too-large", "resource-refused",
+// "unsafe-content"); `prefix` starts each message ("epub: "). Remote URLs are
+// the caller's business (never fetched).
+struct LoadedImage { std::string bytes; std::string media_type; };
+std::optional<LoadedImage> load_image(std::string_view url, const Resources& res, const Limits& limits, Diagnostics& diag,
+                                      std::string_view prefix = {});
 
 // Is this URL remote (http:, https:, ftp:, //host)?
 bool is_remote_url(std::string_view url);

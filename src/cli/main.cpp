@@ -1,5 +1,6 @@
 // The `galley` command: parse arguments, read inputs, convert, write.
 #include <signal.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -25,6 +26,11 @@ using namespace galley;
 void on_signal(int sig) {
   cleanup_pending_outputs();
   cli::cleanup_package_temp();
+  // Batch workers may be creating a temporary file right now: give them a
+  // moment to see the flag and remove their own, then sweep again.
+  struct timespec pause {0, 50 * 1000 * 1000};
+  nanosleep(&pause, nullptr);
+  cleanup_pending_outputs();
   signal(sig, SIG_DFL);
   raise(sig);
 }

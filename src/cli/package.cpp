@@ -50,23 +50,6 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-void write_plain(const std::string& path, const std::string& data) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd < 0) throw OutputError("galley.io.write", "cannot write " + path + ": " + std::strerror(errno));
-  std::size_t off = 0;
-  while (off < data.size()) {
-    ssize_t n = ::write(fd, data.data() + off, data.size() - off);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int e = errno;
-      ::close(fd);
-      throw OutputError("galley.io.write", "cannot write " + path + ": " + std::strerror(e));
-    }
-    off += static_cast<std::size_t>(n);
-  }
-  if ((::fsync(fd) != 0 && errno != EINVAL) | (::close(fd) != 0))
-    throw OutputError("galley.io.write", "cannot write " + path + ": " + std::strerror(errno));
-}
 
 void remove_tree_quietly(const std::string& path) {
   std::error_code ec;
@@ -104,7 +87,7 @@ void write_folder_bag(const std::vector<bagit::File>& files, const std::string& 
     for (std::size_t i = 1; i < dirs.size(); ++i)
       if (::mkdir(dirs[i].c_str(), 0777) != 0 && errno != EEXIST)
         throw OutputError("galley.io.write", "cannot create " + dirs[i] + ": " + std::strerror(errno));
-    for (auto& f : files) write_plain(tmp + "/" + f.path, f.data);
+    for (auto& f : files) write_file(tmp + "/" + f.path, f.data);
     mode_t mask = ::umask(0);
     ::umask(mask);
     ::chmod(tmp.c_str(), 0777 & ~mask);
