@@ -36,7 +36,7 @@ Reads standard input when no file (or "-") is given.
       --css=FILE               user stylesheet (epub, html_print); repeatable
       --epub-cover-image=FILE  EPUB cover image
       --max-input-size=BYTES   refuse larger inputs (default 512 MiB)
-      --max-nesting=N          refuse deeper documents (default 1000)
+      --max-nesting=N          refuse deeper documents (default 500)
       --verbose                also print informational messages
       --quiet                  print no warnings
       --fail-if-warnings       exit with status 6 when there were warnings

@@ -2,4 +2,4 @@
 >>> stdout
 1
 >>> stderr-contains
-[WARNING] HTML nested deeper than 1000 levels: the deeper content was flattened to text
+[WARNING] HTML nested deeper than 500 levels: the deeper content was flattened to text
