@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <map>
 
 #include "cli/metadata_file.hpp"
 #include "galley/error.hpp"
@@ -24,6 +25,20 @@ std::string dirname_of(const std::string& path) {
   auto slash = path.rfind('/');
   if (slash == std::string::npos) return ".";
   return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// What readers and writers share: the resource root (the input's folder
+// unless --resource-root), the search path, the limits and -V variables.
+void set_common(const Args& args, const std::string& path, Resources& resources, Limits& limits,
+                std::map<std::string, std::string>& variables) {
+  std::string root = args.resource_root.empty() ? dirname_of(path) : args.resource_root;
+  char buf[PATH_MAX];
+  if (!realpath(root.c_str(), buf)) throw UsageError("galley.cli.resource-root", "resource root " + root + " does not exist");
+  resources.root = buf;
+  resources.search = args.resource_path;
+  if (args.max_input_size) limits.max_input_bytes = *args.max_input_size;
+  if (args.max_nesting) limits.max_nesting = *args.max_nesting;
+  for (auto& [k, v] : args.variables) variables[k] = v;
 }
 
 }  // namespace
@@ -96,14 +111,7 @@ Document read_article(const ArticleSettings& s, const std::string& path, std::st
   ropt.encoding = args.encoding;
   ropt.source_url = args.source_url;
   ropt.input_name = path;
-  std::string root = args.resource_root.empty() ? dirname_of(path) : args.resource_root;
-  char buf[PATH_MAX];
-  if (!realpath(root.c_str(), buf)) throw UsageError("galley.cli.resource-root", "resource root " + root + " does not exist");
-  ropt.resources.root = buf;
-  ropt.resources.search = args.resource_path;
-  if (args.max_input_size) ropt.limits.max_input_bytes = *args.max_input_size;
-  if (args.max_nesting) ropt.limits.max_nesting = *args.max_nesting;
-  for (auto& [k, v] : args.variables) ropt.variables[k] = v;
+  set_common(args, path, ropt.resources, ropt.limits, ropt.variables);
   Document doc = s.registry->reader_for(from).make()->read(bytes, ropt, diag);
   for (auto& [k, v] : s.metadata) doc.meta[k] = v;
   return doc;
@@ -122,14 +130,7 @@ std::string write_article(const ArticleSettings& s, const std::string& path, con
   wopt.split_level = args.split_level;
   wopt.css = args.css;
   wopt.cover_image = args.cover_image;
-  std::string root = args.resource_root.empty() ? dirname_of(path) : args.resource_root;
-  char buf[PATH_MAX];
-  if (!realpath(root.c_str(), buf)) throw UsageError("galley.cli.resource-root", "resource root " + root + " does not exist");
-  wopt.resources.root = buf;
-  wopt.resources.search = args.resource_path;
-  if (args.max_input_size) wopt.limits.max_input_bytes = *args.max_input_size;
-  if (args.max_nesting) wopt.limits.max_nesting = *args.max_nesting;
-  for (auto& [k, v] : args.variables) wopt.variables[k] = v;
+  set_common(args, path, wopt.resources, wopt.limits, wopt.variables);
   wopt.source_date_epoch = s.source_date_epoch;
   const auto& entry = s.registry->writer_for(to);
   if (args.filters.empty()) return entry.make()->write(doc, wopt, diag);
