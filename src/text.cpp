@@ -132,37 +132,38 @@ std::string stringify(const MetaValue& value) {
       }, value);
 }
 
-std::string nfc(std::string_view s) {
-  // Fast path: pure ASCII is already NFC.
-  {
-    const char* p = s.data();
-    std::size_t i = 0, n = s.size();
-    for (; i + 8 <= n; i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if (w & 0x8080808080808080ull) break;
-    }
-    // Code points below U+0300, Latin Extended Additional (Vietnamese), general
-    // punctuation U+2010..U+205F, currency signs U+20A0..U+20BF, U+FEFF and U+FFFD are
-    // NFC on their own and never combine with a neighbour: such text is already NFC.
-    const auto* u = reinterpret_cast<const unsigned char*>(p);
-    auto cont = [&](std::size_t k) { return k < n && (u[k] & 0xC0) == 0x80; };
-    while (i < n) {
-      unsigned char c = u[i];
-      if (c < 0x80) { ++i; continue; }
-      if (c >= 0xC2 && c <= 0xCB && cont(i + 1)) { i += 2; continue; }
-      if (!cont(i + 1) || !cont(i + 2)) break;
-      unsigned char d = u[i + 1], e = u[i + 2];
-      if ((c == 0xE1 && d >= 0xB8 && d <= 0xBB) || (c == 0xE2 && d == 0x80 && e >= 0x90) ||
-          (c == 0xE2 && d == 0x81 && e <= 0x9F) || (c == 0xE2 && d == 0x82 && e >= 0xA0) ||
-          (c == 0xEF && d == 0xBF && e == 0xBD) || (c == 0xEF && d == 0xBB && e == 0xBF)) {
-        i += 3;
-        continue;
-      }
-      break;
-    }
-    if (i >= n) return std::string(s);
+bool already_nfc(std::string_view s) {
+  const char* p = s.data();
+  std::size_t i = 0, n = s.size();
+  for (; i + 8 <= n; i += 8) {  // ASCII eight bytes at a time
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (w & 0x8080808080808080ull) break;
   }
+  // Code points below U+0300, Latin Extended Additional (Vietnamese), general
+  // punctuation U+2010..U+205F, currency signs U+20A0..U+20BF, U+FEFF and U+FFFD are
+  // NFC on their own and never combine with a neighbour: such text is already NFC.
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  auto cont = [&](std::size_t k) { return k < n && (u[k] & 0xC0) == 0x80; };
+  while (i < n) {
+    unsigned char c = u[i];
+    if (c < 0x80) { ++i; continue; }
+    if (c >= 0xC2 && c <= 0xCB && cont(i + 1)) { i += 2; continue; }
+    if (!cont(i + 1) || !cont(i + 2)) return false;
+    unsigned char d = u[i + 1], e = u[i + 2];
+    if ((c == 0xE1 && d >= 0xB8 && d <= 0xBB) || (c == 0xE2 && d == 0x80 && e >= 0x90) ||
+        (c == 0xE2 && d == 0x81 && e <= 0x9F) || (c == 0xE2 && d == 0x82 && e >= 0xA0) ||
+        (c == 0xEF && d == 0xBF && e == 0xBD) || (c == 0xEF && d == 0xBB && e == 0xBF)) {
+      i += 3;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+std::string nfc(std::string_view s) {
+  if (already_nfc(s)) return std::string(s);
   utf8proc_uint8_t* out = nullptr;
   auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()), &out,
                         static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));

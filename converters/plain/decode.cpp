@@ -97,42 +97,6 @@ std::string via_iconv(std::string_view b, const std::string& encoding, std::size
 
 }  // namespace
 
-bool nfc_stable(std::string_view s) {
-  // Code points below U+0300, Latin Extended Additional (Vietnamese precomposed letters),
-  // general punctuation from U+2010 and currency signs are NFC on their own and cannot
-  // combine with a preceding character.
-  const unsigned char* p = (const unsigned char*)s.data();
-  std::size_t n = s.size(), i = 0;
-  while (i < n) {
-    // skip ASCII eight bytes at a time
-    while (i + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if (w & 0x8080808080808080ull) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
-    if (c < 0xCC) { i += 2; continue; }  // U+0080..U+02FF
-    // U+1E00..U+1EFF and U+2010..U+205F, well formed: the common cases below without decoding
-    if (i + 2 < n && (p[i + 2] & 0xC0) == 0x80) {
-      unsigned char d = p[i + 1];
-      if ((c == 0xE1 && d >= 0xB8 && d <= 0xBB) || (c == 0xE2 && d == 0x80 && p[i + 2] >= 0x90) ||
-          (c == 0xE2 && d == 0x81 && p[i + 2] <= 0x9F)) {
-        i += 3;
-        continue;
-      }
-    }
-    std::size_t j = i;
-    char32_t cp = next_codepoint(s, j);
-    if (!((cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x205F) || (cp >= 0x20A0 && cp <= 0x20BF) ||
-          cp == 0xFFFD || cp == 0xFEFF))
-      return false;
-    i = j;
-  }
-  return true;
-}
 
 std::string decode(std::string_view bytes, const std::string& encoding, Diagnostics& diag) {
   std::string text;
@@ -194,7 +158,7 @@ std::string decode(std::string_view bytes, const std::string& encoding, Diagnost
   if (nuls)
     diag.warn("nul-byte", "input: " + std::to_string(nuls) + " NUL byte(s) removed, first at offset " + std::to_string(first_nul));
   if (!valid_utf8(text)) text = repair_utf8(text, diag, "input");
-  if (!nfc_stable(text)) {
+  if (!already_nfc(text)) {
     // normalise only the lines that need it (utf8proc is the slow part)
     std::string out;
     out.reserve(text.size());
@@ -204,7 +168,7 @@ std::string decode(std::string_view bytes, const std::string& encoding, Diagnost
       std::size_t nl = v.find('\n', pos);
       std::size_t end = nl == std::string_view::npos ? v.size() : nl + 1;
       std::string_view line = v.substr(pos, end - pos);
-      if (nfc_stable(line)) out.append(line);
+      if (already_nfc(line)) out.append(line);
       else out.append(nfc(line));
       pos = end;
     }

@@ -33,8 +33,6 @@ struct Rewrites {
 // Raw bytes -> valid NFC UTF-8 with "\n" line ends. Handles UTF-8 (with or without BOM),
 // UTF-16 LE/BE (BOM), `encoding` via iconv, NUL removal and invalid bytes (U+FFFD + warning).
 std::string decode(std::string_view bytes, const std::string& encoding, Diagnostics& diag);
-// Fast check: can this UTF-8 text skip NFC normalisation (every code point is NFC-stable on its own)?
-bool nfc_stable(std::string_view s);
 
 // ---- layout.cpp ----
 enum class ListKind { None, Bullet, Ordered };

@@ -17,6 +17,11 @@ std::string stringify(const Inlines& inlines);
 std::string stringify(const Blocks& blocks);  // blocks joined by "\n"
 std::string stringify(const MetaValue& value);
 
+// True when `s` is NFC without looking closer: only characters that are NFC on
+// their own and never combine (ASCII, Latin-1 to U+02FF, Vietnamese letters,
+// general punctuation, currency signs). False means "maybe not": call nfc().
+bool already_nfc(std::string_view s);
+
 // Unicode NFC (utf8proc). Input must be valid UTF-8.
 std::string nfc(std::string_view s);
 
