@@ -739,8 +739,7 @@ class Parser {
         expect(':');
         if (key == "pandoc-api-version") {
           std::vector<double> v;
-          ws();
-          if (*p_ != '[') throw InputError("galley.json.version", "\"pandoc-api-version\" must be an array of integers like [1,23,1]");
+          if (peek() != '[') throw InputError("galley.json.version", "\"pandoc-api-version\" must be an array of integers like [1,23,1]");
           Path pv{nullptr, "pandoc-api-version", 0};
           array(pv, [&](std::size_t i) { v.push_back(number_value(pv.at(i))); });
           if (v.size() < 2) throw InputError("galley.json.version", "\"pandoc-api-version\" must have at least two numbers");

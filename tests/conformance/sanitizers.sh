@@ -11,7 +11,8 @@
 #   1. configures $SRC/build-asan (override with GALLEY_ASAN_BUILD) with
 #      -DGALLEY_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=RelWithDebInfo (same compiler as build/);
 #   2. builds it under the shared build lock (/tmp/galley-build.lock);
-#   3. runs ctest -L/-R "^(unit|command)\." in it: the unit tests and every command
+#   3. runs ctest -R "^(unit|command)\.|fuzz_regressions" in it: the unit tests, the
+#      replayed fuzz findings and every command
 #      test, with GALLEY pointing at the sanitized binary (ctest's environment
 #      for the tree already does that). Any ASan/UBSan report fails the test
 #      (-fno-sanitize-recover=all, halt_on_error).
@@ -31,5 +32,5 @@ fi
 locked cmake --build "$asan" -j"$jobs"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:abort_on_error=0:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-ctest --test-dir "$asan" -R '^(unit|command)\.' -j"$jobs" --output-on-failure
-echo "sanitizers: unit and command tests pass under ASan+UBSan ($asan)"
+ctest --test-dir "$asan" -R '^(unit|command)\.|^conformance\.fuzz_regressions$' -j"$jobs" --output-on-failure
+echo "sanitizers: unit, command and fuzz-regression tests pass under ASan+UBSan ($asan)"

@@ -2,6 +2,7 @@
 # Build the libFuzzer targets (ASan+UBSan, clang) in build-fuzz/ and run each one in turn.
 #   bash tests/fuzz/run_fuzzers.sh [RUNS] [FUZZER...]     (RUNS default 1000000)
 #   FUZZ_SECONDS=600 caps each run's time (-max_total_time).
+#   FUZZ_MAX_LEN=N caps the input size (default 65536; smaller runs many more executions per second).
 # Seeds are copied from ../shared/corpus at run time (never committed):
 #   plain   <- news-text/**/*.txt (< 8 KiB)      html <- readability/*/source.html (< 40 KiB)
 #   json    <- pandoc/json/*.json                writers <- all three, prefixed with the mode byte
@@ -48,7 +49,7 @@ for name in "${fuzzers[@]}"; do
   out=$build/fuzz/$name; mkdir -p "$out/corpus" "$out/artifacts"
   [ -n "$(ls -A "$out/corpus")" ] || seed "$name" "$out/corpus"
   echo "== $name: $(ls "$out/corpus" | wc -l) inputs in the corpus, -runs=$runs"
-  ( cd "$out" && "$build/tests/fuzz/$name" -runs="$runs" ${FUZZ_SECONDS:+-max_total_time=$FUZZ_SECONDS} -max_len=65536 -timeout=10 -rss_limit_mb=3072 \
+  ( cd "$out" && "$build/tests/fuzz/$name" -runs="$runs" ${FUZZ_SECONDS:+-max_total_time=$FUZZ_SECONDS} -max_len=${FUZZ_MAX_LEN:-65536} -timeout=10 -rss_limit_mb=3072 \
       -jobs=1 -workers=1 -print_final_stats=1 -artifact_prefix="$out/artifacts/" corpus ) || true
   tail -n 25 "$out/fuzz-0.log" 2>/dev/null | grep -E 'stat::|Done|ERROR|SUMMARY|crash-|timeout-|oom-' || true
   echo "   corpus now $(ls "$out/corpus" | wc -l) inputs, $(du -sh "$out/corpus" | cut -f1); artifacts: $(ls "$out/artifacts" | tr '\n' ' ')"
