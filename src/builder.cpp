@@ -19,21 +19,10 @@ constexpr std::array<unsigned char, 256> kSpaceClass = [] {
 
 }  // namespace
 
-Inlines text(std::string_view s) {
-  Inlines out;
+void append_text(Inlines& out, std::string_view s) {
   const char* p = s.data();
   std::size_t i = 0, n = s.size();
-  {
-    // Exact bound of the result size: each word, plus one separator before all but the first.
-    std::size_t words = 0;
-    bool prev_space = true;
-    for (std::size_t k = 0; k < n; ++k) {
-      bool sp = kSpaceClass[(unsigned char)p[k]] != 0;
-      words += prev_space && !sp;
-      prev_space = sp;
-    }
-    if (words) out.reserve(2 * words - 1);
-  }
+  bool word = false;  // separators only between this piece's words, as text() does
   while (i < n) {
     if (kSpaceClass[(unsigned char)p[i]]) {
       bool newline = false;
@@ -43,7 +32,7 @@ Inlines text(std::string_view s) {
         newline |= k == 2;
         ++i;
       }
-      if (!out.empty() && i < n) {
+      if (word && i < n) {
         if (newline) out.emplace_back(SoftBreak{});
         else out.emplace_back(Space{});
       }
@@ -52,7 +41,24 @@ Inlines text(std::string_view s) {
     std::size_t start = i;
     while (i < n && !kSpaceClass[(unsigned char)p[i]]) ++i;
     out.emplace_back(Str{std::string(p + start, i - start)});
+    word = true;
   }
+}
+
+Inlines text(std::string_view s) {
+  Inlines out;
+  {
+    // Exact bound of the result size: each word, plus one separator before all but the first.
+    std::size_t words = 0;
+    bool prev_space = true;
+    for (char c : s) {
+      bool sp = kSpaceClass[(unsigned char)c] != 0;
+      words += prev_space && !sp;
+      prev_space = sp;
+    }
+    if (words) out.reserve(2 * words - 1);
+  }
+  append_text(out, s);
   return out;
 }
 

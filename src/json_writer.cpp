@@ -1,7 +1,11 @@
 // Document -> Pandoc JSON, written directly into one string (no JSON DOM) for
 // speed. API 1.23 by default; 1.22 turns Figure into what pandoc 2.x knows.
+#include <algorithm>
+#include <array>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "galley/json.hpp"
 
@@ -9,41 +13,83 @@ namespace galley {
 
 namespace {
 
+// The output buffer: a std::string used as raw storage behind a cursor, so that
+// each piece costs a bounds check and a memcpy rather than a std::string::append
+// call (appends were 40% of plain->json, measured with callgrind).
+class Out {
+ public:
+  explicit Out(std::string& s) : s_(s) {
+    s_.resize(1 << 16);
+    p_ = s_.data();
+    end_ = p_ + s_.size();
+  }
+  void finish() { s_.resize(static_cast<std::size_t>(p_ - s_.data())); }
+  void need(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - p_) < n) grow(n);
+  }
+  void operator+=(char c) { need(1); *p_++ = c; }
+  void operator+=(const char* z) { append(std::string_view(z)); }
+  void append(const char* d, std::size_t n) { need(n); std::memcpy(p_, d, n); p_ += n; }
+  void append(std::string_view v) { append(v.data(), v.size()); }
+  // Direct access for the string escaper, after need().
+  char* cursor() { return p_; }
+  void advance_to(char* q) { p_ = q; }
+
+ private:
+  void grow(std::size_t n) {
+    auto used = static_cast<std::size_t>(p_ - s_.data());
+    s_.resize(std::max(s_.size() * 2, used + n + 4096));
+    p_ = s_.data() + used;
+    end_ = s_.data() + s_.size();
+  }
+  std::string& s_;
+  char* p_;
+  char* end_;
+};
+
+// For each byte: 0 = copied as is; otherwise the letter of its two-character
+// escape (a backslash and that letter), or 'u' for the six-character \u00XX form.
+constexpr std::array<char, 256> escape_table() {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = 'u';
+  t['"'] = '"'; t['\\'] = '\\'; t['\n'] = 'n'; t['\t'] = 't'; t['\r'] = 'r'; t['\b'] = 'b'; t['\f'] = 'f';
+  return t;
+}
+constexpr std::array<char, 256> kEscape = escape_table();
+
 struct Writer {
-  std::string& out;
+  Out& out;
   bool api22;
 
   void str(std::string_view s) {
-    out += '"';
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out.append(s.data() + start, i - start);
-      start = i + 1;
-      switch (c) {
-        case '"': lit("\\\""); break;
-        case '\\': lit("\\\\"); break;
-        case '\n': lit("\\n"); break;
-        case '\t': lit("\\t"); break;
-        case '\r': lit("\\r"); break;
-        case '\b': lit("\\b"); break;
-        case '\f': lit("\\f"); break;
-        default: {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        }
-      }
+    out.need(s.size() * 6 + 2);  // worst case: every byte escaped as \u00XX
+    char* p = out.cursor();
+    *p++ = '"';
+    for (char ch : s) {
+      char e = kEscape[static_cast<unsigned char>(ch)];
+      if (!e) { *p++ = ch; continue; }
+      *p++ = '\\';
+      if (e != 'u') { *p++ = e; continue; }
+      static constexpr char hex[] = "0123456789abcdef";
+      auto c = static_cast<unsigned char>(ch);
+      *p++ = 'u'; *p++ = '0'; *p++ = '0'; *p++ = hex[c >> 4]; *p++ = hex[c & 15];
     }
-    out.append(s.data() + start, s.size() - start);
-    out += '"';
+    *p++ = '"';
+    out.advance_to(p);
   }
-  void integer(long long v) { out += std::to_string(v); }
+  void integer(long long v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+  }
   // Literals are appended with their length known at compile time (appending
   // a const char* costs a strlen each time: 9% of a conversion, measured).
   template <std::size_t N>
-  void lit(const char (&s)[N]) { out.append(s, N - 1); }
+  void lit(const char (&s)[N]) {
+    out.need(N - 1);
+    std::memcpy(out.cursor(), s, N - 1);  // a constant size: inlined, no call
+    out.advance_to(out.cursor() + N - 1);
+  }
   void tag_only(std::string_view t) { lit("{\"t\":\""); out.append(t); lit("\"}"); }
   void open(std::string_view t) { lit("{\"t\":\""); out.append(t); lit("\",\"c\":"); }
   void close() { out += '}'; }
@@ -67,7 +113,13 @@ struct Writer {
 
   void inlines(const Inlines& xs) {
     out += '[';
-    for (std::size_t i = 0; i < xs.size(); ++i) { if (i) out += ','; inl(xs[i]); }
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      if (i) out += ',';
+      // Words and spaces are most of any text: written without the visit.
+      if (auto* w = xs[i].as<Str>()) { lit("{\"t\":\"Str\",\"c\":"); str(w->text); out += '}'; }
+      else if (xs[i].is<Space>()) lit("{\"t\":\"Space\"}");
+      else inl(xs[i]);
+    }
     out += ']';
   }
   void blocks(const Blocks& bs) {
@@ -349,15 +401,16 @@ struct Writer {
 }  // namespace
 
 std::string write_pandoc_json(const Document& doc, int api_minor) {
-  std::string out;
-  out.reserve(4096);
+  std::string text;
+  Out out(text);
   Writer w{out, api_minor == 22};
   out += api_minor == 22 ? "{\"pandoc-api-version\":[1,22,2,1],\"meta\":" : "{\"pandoc-api-version\":[1,23,1],\"meta\":";
   w.meta_map(doc.meta);
   w.lit(",\"blocks\":");
   w.blocks(doc.blocks);
   w.lit("}\n");
-  return out;
+  out.finish();
+  return text;
 }
 
 }  // namespace galley

@@ -132,7 +132,9 @@ std::string stringify(const MetaValue& value) {
       }, value);
 }
 
-bool already_nfc(std::string_view s) {
+bool already_nfc(std::string_view s) { return nfc_quick_prefix(s) == s.size(); }
+
+std::size_t nfc_quick_prefix(std::string_view s) {
   const char* p = s.data();
   std::size_t i = 0, n = s.size();
   for (; i + 8 <= n; i += 8) {  // ASCII eight bytes at a time
@@ -147,9 +149,14 @@ bool already_nfc(std::string_view s) {
   auto cont = [&](std::size_t k) { return k < n && (u[k] & 0xC0) == 0x80; };
   while (i < n) {
     unsigned char c = u[i];
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      if (c == ' ')  // between words: skip an ASCII run eight bytes at a time
+        for (std::uint64_t w; i + 8 <= n && (std::memcpy(&w, p + i, 8), !(w & 0x8080808080808080ull));) i += 8;
+      continue;
+    }
     if (c >= 0xC2 && c <= 0xCB && cont(i + 1)) { i += 2; continue; }
-    if (!cont(i + 1) || !cont(i + 2)) return false;
+    if (!cont(i + 1) || !cont(i + 2)) return i;
     unsigned char d = u[i + 1], e = u[i + 2];
     if ((c == 0xE1 && d >= 0xB8 && d <= 0xBB) || (c == 0xE2 && d == 0x80 && e >= 0x90) ||
         (c == 0xE2 && d == 0x81 && e <= 0x9F) || (c == 0xE2 && d == 0x82 && e >= 0xA0) ||
@@ -157,9 +164,9 @@ bool already_nfc(std::string_view s) {
       i += 3;
       continue;
     }
-    return false;
+    return i;
   }
-  return true;
+  return n;
 }
 
 std::string nfc(std::string_view s) {

@@ -157,13 +157,19 @@ std::string decode(std::string_view bytes, const std::string& encoding, Diagnost
   }
   if (nuls)
     diag.warn("nul-byte", "input: " + std::to_string(nuls) + " NUL byte(s) removed, first at offset " + std::to_string(first_nul));
-  if (!valid_utf8(text)) text = repair_utf8(text, diag, "input");
-  if (!already_nfc(text)) {
+  // One quick pass decides most texts: the prefix it accepts is valid UTF-8 and
+  // NFC, so validation and normalisation start at the first line it stops in.
+  std::size_t quick = nfc_quick_prefix(text);
+  if (quick < text.size()) {
+    if (!valid_utf8(std::string_view(text).substr(quick))) text = repair_utf8(text, diag, "input");
+    std::size_t line_start = text.rfind('\n', quick);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
     // normalise only the lines that need it (utf8proc is the slow part)
     std::string out;
     out.reserve(text.size());
+    out.append(text, 0, line_start);
     std::string_view v = text;
-    std::size_t pos = 0;
+    std::size_t pos = line_start;
     while (pos < v.size()) {
       std::size_t nl = v.find('\n', pos);
       std::size_t end = nl == std::string_view::npos ? v.size() : nl + 1;

@@ -178,12 +178,7 @@ void flush(std::string& buf, Inlines& target) {
       break;
     }
   if ((lead || (!words && trail)) && !target.empty() && !target.back().is<Space>()) target.push_back(Space{});
-  if (words) {
-    Inlines w = text(buf);
-    if (target.empty() && target.capacity() < w.size()) target = std::move(w);
-    else
-      for (auto& x : w) target.push_back(std::move(x));
-  }
+  if (words) append_text(target, buf);
   if (trail && words) target.push_back(Space{});
   buf.clear();
 }

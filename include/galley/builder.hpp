@@ -10,6 +10,8 @@ namespace galley {
 // does: runs of spaces/tabs collapse into one Space; a newline (with any
 // surrounding spaces) becomes SoftBreak; leading/trailing whitespace dropped.
 Inlines text(std::string_view s);
+// The same split, appended to `out` (no temporary list when building up a paragraph).
+void append_text(Inlines& out, std::string_view s);
 
 inline Block para(std::string_view s) { return Para{text(s)}; }
 inline Block plain_block(std::string_view s) { return Plain{text(s)}; }

@@ -21,6 +21,9 @@ std::string stringify(const MetaValue& value);
 // their own and never combine (ASCII, Latin-1 to U+02FF, Vietnamese letters,
 // general punctuation, currency signs). False means "maybe not": call nfc().
 bool already_nfc(std::string_view s);
+// The length of the longest prefix that already_nfc() accepts; that prefix is
+// also valid UTF-8 (the quick check only passes well-formed sequences).
+std::size_t nfc_quick_prefix(std::string_view s);
 
 // Unicode NFC (utf8proc). Input must be valid UTF-8.
 std::string nfc(std::string_view s);
