@@ -17,7 +17,9 @@
 #include <cstdio>
 #include <map>
 #include <optional>
-#include <regex>
+#include <initializer_list>
+#include <string_view>
+#include <tuple>
 #include <set>
 #include <string>
 #include <vector>
@@ -302,41 +304,99 @@ struct RawHtmlCleaner {
     std::string l = lower(f);
     return l == "html" || l == "html5" || l == "html4";
   }
-  std::optional<std::string> media_url(const std::string& t) {
-    static const std::regex media(R"re(<\s*(iframe|video|audio|object|embed|source)\b[^>]*?\b(src|data)\s*=\s*["']([^"']+)["'])re",
-                                  std::regex::icase);
-    std::smatch m;
-    if (std::regex_search(t, m, media)) return m[3].str();
+  // A hand-written scan, not std::regex: compiling a regex for each fragment was
+  // half of a whole json->html_print conversion (callgrind).
+  static bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; }
+  static bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+  static bool iequal(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    return true;
+  }
+  // The first start tag "<name" (white space allowed after '<') whose name is one
+  // of `names`, as [position of '<', end of the name); npos when there is none.
+  static std::pair<std::size_t, std::size_t> find_tag(std::string_view t, std::initializer_list<std::string_view> names) {
+    for (std::size_t lt = t.find('<'); lt != std::string_view::npos; lt = t.find('<', lt + 1)) {
+      std::size_t a = lt + 1;
+      while (a < t.size() && space(t[a])) ++a;
+      std::size_t b = a;
+      while (b < t.size() && name_char(t[b])) ++b;
+      for (auto n : names)
+        if (iequal(t.substr(a, b - a), n)) return {lt, b};
+    }
+    return {std::string_view::npos, std::string_view::npos};
+  }
+  // The quoted value of the first src= or data= attribute in a tag's attribute text.
+  static std::optional<std::string> src_attribute(std::string_view tag) {
+    for (std::size_t i = 0; i < tag.size();) {
+      if (!name_char(tag[i])) { ++i; continue; }
+      std::size_t e = i;
+      while (e < tag.size() && name_char(tag[e])) ++e;
+      bool wanted = iequal(tag.substr(i, e - i), "src") || iequal(tag.substr(i, e - i), "data");
+      i = e;
+      while (i < tag.size() && space(tag[i])) ++i;
+      if (i >= tag.size() || tag[i] != '=') continue;
+      ++i;
+      while (i < tag.size() && space(tag[i])) ++i;
+      if (i >= tag.size()) break;
+      char q = tag[i];
+      std::size_t vstart = q == '"' || q == '\'' ? i + 1 : i;
+      std::size_t vend = q == '"' || q == '\'' ? tag.find(q, vstart) : tag.find_first_of(" \t\n\r\f", vstart);
+      if (vend == std::string_view::npos) vend = tag.size();
+      if (wanted && (q == '"' || q == '\'') && vend > vstart && vend < tag.size()) return std::string(tag.substr(vstart, vend - vstart));
+      i = vend + 1;
+    }
     return std::nullopt;
   }
-  static bool has(const std::string& t, const char* pattern) {
-    return std::regex_search(t, std::regex(pattern, std::regex::icase));
+  // The src (or data) URL of the first media tag that has one.
+  static std::optional<std::string> media_url(std::string_view t) {
+    std::size_t base = 0;
+    for (;;) {
+      auto found = find_tag(t.substr(base), {"iframe", "video", "audio", "object", "embed", "source"});
+      if (found.first == std::string_view::npos) return std::nullopt;
+      std::size_t p = base + found.second, gt = t.find('>', p);
+      if (auto url = src_attribute(t.substr(p, gt == std::string_view::npos ? std::string_view::npos : gt - p))) return url;
+      if (gt == std::string_view::npos) return std::nullopt;
+      base = gt;
+    }
   }
+  // Every id="..." attribute renamed where an earlier fragment used the same id.
   std::string dedupe_ids(const std::string& t) {
-    static const std::regex id_re(R"re(\bid\s*=\s*"([^"]*)")re", std::regex::icase);
     std::string out;
-    auto begin = std::sregex_iterator(t.begin(), t.end(), id_re);
     std::size_t last = 0;
-    for (auto it = begin; it != std::sregex_iterator(); ++it) {
-      std::string id = (*it)[1].str(), fresh = id;
+    for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+      if (!((t[i] == 'i' || t[i] == 'I') && (t[i + 1] == 'd' || t[i + 1] == 'D'))) continue;
+      if (i > 0 && (name_char(t[i - 1]))) continue;
+      std::size_t k = i + 2;
+      while (k < t.size() && space(t[k])) ++k;
+      if (k >= t.size() || t[k] != '=') continue;
+      ++k;
+      while (k < t.size() && space(t[k])) ++k;
+      if (k >= t.size() || t[k] != '"') continue;
+      std::size_t close = t.find('"', k + 1);
+      if (close == std::string::npos) break;
+      std::string id = t.substr(k + 1, close - k - 1), fresh = id;
       for (int n = 1; ids.count(fresh); ++n) fresh = id + "-" + std::to_string(n);
       ids.insert(fresh);
-      out.append(t, last, it->position() - last);
+      out.append(t, last, i - last);
       out += "id=\"" + fresh + "\"";
-      last = it->position() + it->length();
+      last = close + 1;
+      i = close;
     }
     out.append(t, last, std::string::npos);
     return out;
   }
   // Returns what replaces a raw fragment (nullopt: keep as is, cleaned in place).
   std::optional<Inlines> clean(std::string& text) {
-    if (has(text, R"(<\s*(iframe|video|audio|object|embed)\b)")) {
+    if (find_tag(text, {"iframe", "video", "audio", "object", "embed"}).first != std::string::npos) {
       auto url = media_url(text);
       diag.warn("lost-content", "embedded media cannot print" + (url ? ", written as a link: " + *url : std::string(", dropped")));
       if (url && !is_dangerous_url(*url)) return Inlines{Link{Attr{"", {"embed-link"}, {}}, {Str{*url}}, Target{*url, ""}}};
       return Inlines{};
     }
-    if (has(text, R"(<\s*(script|style|link|meta|form|input|button|select|textarea|noscript)\b)")) {
+    if (find_tag(text, {"script", "style", "link", "meta", "form", "input", "button", "select", "textarea", "noscript"}).first !=
+        std::string::npos) {
       diag.warn("lost-content", "raw HTML with scripts, styles or form controls dropped");
       return Inlines{};
     }
