@@ -398,7 +398,7 @@ void write_footnotes(State& st) {
   st.open(El::fn_group, {}, true);
   // Notes inside notes append to the list while it is written.
   for (std::size_t i = 0; i < st.footnotes.size(); ++i) {
-    auto fn = st.footnotes[i];
+    auto fn = st.footnotes[i];  // a copy: writing it may append notes and move the vector
     st.open(El::fn, {{"id", fn.id}}, true);
     if (st.can(El::label)) {
       st.open(El::label);
@@ -406,7 +406,7 @@ void write_footnotes(State& st) {
       st.close(true);
     }
     int before = st.children();
-    write_blocks(st, *fn.content);
+    write_blocks(st, fn.content);
     ensure_child(st, before);
     st.close(true);
   }

@@ -122,7 +122,7 @@ void write_note(State& st, const Note& n) {
   if (st.ts != TagSet::ArticleAuthoring && st.can(El::xref)) {
     int num = ++st.note_counter;
     std::string id = st.fresh_id("fn" + std::to_string(num));
-    st.footnotes.push_back({id, &n.content});
+    st.footnotes.push_back({id, n.content});
     std::string label = std::to_string(num);
     st.open(El::xref, {{"ref-type", "fn"}, {"rid", id}});
     st.text(label);

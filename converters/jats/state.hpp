@@ -44,9 +44,11 @@ struct State {
   std::set<std::string> xref_targets;  // rids written by internal links in this pass
 
   // footnotes: written to back/fn-group (archiving, publishing) after the body.
+  // The content is a copy: a note may sit in a block the writer made for the
+  // moment (a fallback), gone by the time the notes are written (a fuzz finding).
   struct Footnote {
     std::string id;
-    const Blocks* content;
+    Blocks content;
   };
   std::vector<Footnote> footnotes;
   int note_counter = 0;
