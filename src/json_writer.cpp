@@ -19,7 +19,7 @@ namespace {
 class Out {
  public:
   explicit Out(std::string& s) : s_(s) {
-    s_.resize(1 << 16);
+    s_.resize(4096);  // grows by doubling; small documents stay small
     p_ = s_.data();
     end_ = p_ + s_.size();
   }

@@ -28,7 +28,8 @@ std::string make_zip(const std::vector<ZipEntry>& entries, long long mtime) {
     zip_int64_t idx = zip_file_add(za, e.name.c_str(), s, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
     if (idx < 0) { zip_source_free(s); zip_discard(za); zip_source_free(src); fail("cannot add " + e.name, nullptr); }
     auto ui = static_cast<zip_uint64_t>(idx);
-    zip_set_file_compression(za, ui, e.store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 9);
+    // Level 6 (zlib's default): level 9 took longer for about 1% smaller books.
+    zip_set_file_compression(za, ui, e.store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 6);
     zip_file_set_mtime(za, ui, static_cast<time_t>(mtime), 0);
     // No extra fields (EPUB's mimetype must have none): libzip adds none for
     // buffers unless asked, and clear any it might have set.
