@@ -222,10 +222,47 @@ class Parser {
     if (peek() != '{') bad(path, std::string("expected an object with \"t\", found ") + kind());
     ++p_;
     enter(path);
+    Path cpath = path.field("c");
+    // Fast path for the form every writer produces, {"t":"Tag","c":...} or
+    // {"t":"Tag"}: the tag is read in place, without copying or key strings.
+    // Anything else goes back to the general loop below, from the '{'.
+    ws();
+    const char* object = p_;
+    if (end_ - p_ >= 6 && std::memcmp(p_, "\"t\":\"", 5) == 0) {
+      const char* q = p_ + 5;
+      while (q < end_ && *q != '"' && *q != '\\' && static_cast<unsigned char>(*q) >= 0x20) ++q;
+      if (q < end_) {
+        std::string_view tag(p_ + 5, static_cast<std::size_t>(q - (p_ + 5)));
+        p_ = q + 1;
+        char d = *q == '"' ? peek() : 0;
+        if (d == '}') {
+          ++p_;
+          parse_c(tag, cpath, false);
+          --depth_;
+          return;
+        }
+        if (d == ',' && (++p_, ws(), literal("\"c\""))) {
+          expect(':');
+          parse_c(tag, cpath, true);
+          for (std::string extra;;) {  // keys after "c" are ignored, as in the general loop
+            char e = peek();
+            ++p_;
+            if (e == '}') break;
+            if (e != ',') { --p_; syntax("expected ',' or '}'"); }
+            extra.clear();
+            string_into(extra);
+            expect(':');
+            skip_value();
+          }
+          --depth_;
+          return;
+        }
+      }
+      p_ = object;
+    }
     std::string tag, key;
     bool have_tag = false, have_c = false;
     const char* c_pos = nullptr;
-    Path cpath = path.field("c");
     if (peek() != '}') {
       for (;;) {
         key.clear();
