@@ -3,6 +3,9 @@
 #   bash tests/fuzz/run_fuzzers.sh [RUNS] [FUZZER...]     (RUNS default 1000000)
 #   FUZZ_SECONDS=600 caps each run's time (-max_total_time).
 #   FUZZ_MAX_LEN=N caps the input size (default 65536; smaller runs many more executions per second).
+#   FUZZ_SANITIZE=undefined with GALLEY_FUZZ_BUILD=build-fuzz-ubsan: a build without ASan,
+#     several times faster (the writers target runs every writer on each input).
+#   FUZZ_FLAGS="-entropic=0 -fork=2" adds libFuzzer flags.
 # Seeds are copied from ../shared/corpus at run time (never committed):
 #   plain   <- news-text/**/*.txt (< 8 KiB)      html <- readability/*/source.html (< 40 KiB)
 #   json    <- pandoc/json/*.json                writers <- all three, prefixed with the mode byte
@@ -18,7 +21,7 @@ fuzzers=("$@"); [ ${#fuzzers[@]} -gt 0 ] || fuzzers=(fuzz_plain_reader fuzz_html
 lock=/tmp/galley-build.lock
 if [ ! -f "$build/CMakeCache.txt" ]; then
   CC=clang CXX=clang++ flock "$lock" cmake -S "$src" -B "$build" -G Ninja -DGALLEY_FUZZ=ON -DGALLEY_BUILD_TESTS=OFF \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGALLEY_SANITIZE=address,undefined
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGALLEY_SANITIZE=${FUZZ_SANITIZE:-address,undefined}
 fi
 if [ "${GALLEY_FUZZ_NO_BUILD:-}" != "1" ]; then
   flock "$lock" cmake --build "$build" -j2 --target "${fuzzers[@]}" ||
@@ -50,7 +53,7 @@ for name in "${fuzzers[@]}"; do
   [ -n "$(ls -A "$out/corpus")" ] || seed "$name" "$out/corpus"
   echo "== $name: $(ls "$out/corpus" | wc -l) inputs in the corpus, -runs=$runs"
   ( cd "$out" && "$build/tests/fuzz/$name" -runs="$runs" ${FUZZ_SECONDS:+-max_total_time=$FUZZ_SECONDS} -max_len=${FUZZ_MAX_LEN:-65536} -timeout=10 -rss_limit_mb=3072 \
-      -jobs=1 -workers=1 -print_final_stats=1 -artifact_prefix="$out/artifacts/" corpus ) || true
+      ${FUZZ_FLAGS:--jobs=1 -workers=1} -print_final_stats=1 -artifact_prefix="$out/artifacts/" corpus ) || true
   tail -n 25 "$out/fuzz-0.log" 2>/dev/null | grep -E 'stat::|Done|ERROR|SUMMARY|crash-|timeout-|oom-' || true
   echo "   corpus now $(ls "$out/corpus" | wc -l) inputs, $(du -sh "$out/corpus" | cut -f1); artifacts: $(ls "$out/artifacts" | tr '\n' ' ')"
 done
