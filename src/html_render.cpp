@@ -32,6 +32,12 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
+bool icontains(std::string_view hay, std::string_view needle) {
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i)
+    if (starts_with_ci(hay.substr(i), needle)) return true;
+  return false;
+}
+
 // The one URL-safety check all writers share (galley/io.hpp).
 bool dangerous_url(std::string_view url) { return galley::is_dangerous_url(url); }
 
@@ -121,10 +127,6 @@ Quotes quotes_for(const std::string& lang) {
   return {"\u201C", "\u201D", "\u2018", "\u2019"};
 }
 
-bool is_html_format(const std::string& f, bool xhtml) {
-  std::string l = lower(f);
-  return l == "html" || l == "html5" || l == "html4" || (xhtml && l == "xhtml");
-}
 
 // Is `fragment` well-formed XML content (for raw HTML in XHTML output)?
 bool well_formed_fragment(const std::string& fragment) {
@@ -361,9 +363,14 @@ struct HtmlRenderer::Impl {
   void inl(std::string& out, const RawInline& v) { raw(out, v.format, v.text, false); }
 
   void raw(std::string& out, const std::string& format, const std::string& text, bool block) {
-    if (!is_html_format(format, x())) {
+    if (!is_raw_html_format(format, x())) {
       warn("lost-content", std::string("raw ") + (block ? "block" : "inline") + " in format \"" + format +
                                "\" dropped");
+      return;
+    }
+    // Each writer cleans raw HTML first; this is the last line of defence.
+    if (icontains(text, "<script")) {
+      warn("unsafe-content", std::string("raw HTML ") + (block ? "block" : "inline") + " with a script dropped");
       return;
     }
     if (x() && !well_formed_fragment(text)) {
@@ -530,7 +537,7 @@ struct HtmlRenderer::Impl {
         for (auto& l : p->lines) { sep(); inlines(out, l); }
       } else if (auto* p = b.as<CodeBlock>()) { sep(); out += "<code>"; esc(out, p->text); out += "</code>"; }
       else if (auto* p = b.as<RawBlock>()) {
-        if (is_html_format(p->format, x())) { sep(); raw(out, p->format, p->text, false); }
+        if (is_raw_html_format(p->format, x())) { sep(); raw(out, p->format, p->text, false); }
       } else if (auto* p = b.as<BlockQuote>()) { sep(); first = true; phrasing(out, p->content); first = false; }
       else if (auto* p = b.as<Div>()) { sep(); first = true; phrasing(out, p->content); first = false; }
       else if (auto* p = b.as<Figure>()) {
@@ -852,6 +859,11 @@ std::string HtmlRenderer::take_notes() {
   pending_notes_.clear();
   pending_first_ = 0;
   return out;
+}
+
+bool is_raw_html_format(const std::string& f, bool xhtml) {
+  std::string l = lower(f);
+  return l == "html" || l == "html5" || l == "html4" || (xhtml && l == "xhtml");
 }
 
 }  // namespace galley::detail

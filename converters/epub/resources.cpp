@@ -5,6 +5,7 @@
 #include <map>
 
 #include "epub/internal.hpp"
+#include "galley/detail/html_render.hpp"
 #include "galley/io.hpp"
 #include "galley/meta.hpp"
 #include "galley/text.hpp"
@@ -71,7 +72,7 @@ void embed_images(Blocks& blocks, Book& book, const WriterOptions& opts, Diagnos
 
 namespace {
 
-bool is_html_format(const std::string& f) { return f == "html" || f == "html5" || f == "xhtml" || f == "html4"; }
+bool is_html_format(const std::string& f) { return detail::is_raw_html_format(f, true); }
 
 // Raw HTML that needs resources from outside the package (players, frames,
 // scripts, forms, styles) cannot work in an EPUB: the first http(s) URL it

@@ -300,10 +300,7 @@ struct RawHtmlCleaner {
   Diagnostics& diag;
   std::set<std::string> ids;
 
-  static bool html(const std::string& f) {
-    std::string l = lower(f);
-    return l == "html" || l == "html5" || l == "html4";
-  }
+  static bool html(const std::string& f) { return detail::is_raw_html_format(f, false); }
   // A hand-written scan, not std::regex: compiling a regex for each fragment was
   // half of a whole json->html_print conversion (callgrind).
   static bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; }

@@ -234,15 +234,18 @@ struct Gen {
   }
 };
 
-bool icontains(std::string_view hay, std::string_view needle) {
+std::size_t ifind(std::string_view hay, std::string_view needle) {
   auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
                         [](char a, char b) { return std::tolower((unsigned char)a) == std::tolower((unsigned char)b); });
-  return it != hay.end();
+  return it == hay.end() ? std::string_view::npos : static_cast<std::size_t>(it - hay.begin());
 }
+bool icontains(std::string_view hay, std::string_view needle) { return ifind(hay, needle) != std::string_view::npos; }
 
 void check_html(std::string_view out, const char* what) {
-  if (icontains(out, "<script")) {
-    std::fprintf(stderr, "galley fuzz: <script reached %s output\n", what);
+  if (auto at = ifind(out, "<script"); at != std::string_view::npos) {
+    std::size_t from = at > 300 ? at - 300 : 0;
+    std::fprintf(stderr, "galley fuzz: <script reached %s output:\n%.*s\n", what, static_cast<int>(at + 100 - from),
+                 out.data() + from);
     std::abort();
   }
   for (auto attr : {"href=\"javascript:", "src=\"javascript:", "href=\"vbscript:"}) {

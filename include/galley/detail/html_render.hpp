@@ -75,4 +75,10 @@ class HtmlRenderer {
   friend struct Impl;
 };
 
+// Is a raw block/inline in `format` passed through as HTML (case-insensitive:
+// html, html4, html5, and xhtml when `xhtml`)? Every writer that cleans raw
+// HTML before rendering asks this same question, so none cleans less than the
+// renderer lets through (a fuzz finding: "HTML" skipped EPUB's cleaning).
+bool is_raw_html_format(const std::string& format, bool xhtml);
+
 }  // namespace galley::detail
