@@ -24,6 +24,13 @@ std::string_view strip_bom(std::string_view s) {
 std::string canonical_encoding(std::string enc) {
   enc = lower(enc);
   while (!enc.empty() && (is_space(enc.back()) || enc.back() == '"' || enc.back() == '\'')) enc.pop_back();
+  // Encoding labels are ASCII letters, digits and a few signs. Anything else is
+  // no encoding (and must not reach iconv, which ignores characters it does not
+  // know in names, nor a message, which must stay UTF-8: a fuzz finding).
+  for (char c : enc)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':' || c == '(' ||
+          c == ')'))
+      return "(not an encoding name)";
   // WHATWG Encoding Standard labels: Latin-1 and ASCII mean windows-1252.
   if (enc == "iso-8859-1" || enc == "latin1" || enc == "iso8859-1" || enc == "us-ascii" || enc == "ascii" ||
       enc == "l1" || enc == "cp1252" || enc == "iso_8859-1" || enc == "x-cp1252")
@@ -196,6 +203,9 @@ Parsed parse_html(std::string_view input, const ReaderOptions& options, Diagnost
       if (bad)
         diag.warn("invalid-encoding", std::to_string(bad) + " byte(s) not valid in " + enc +
                                           " replaced with U+FFFD");
+      // iconv's output is not always valid UTF-8 (glibc passes the old 5- and
+      // 6-byte forms through): check it like any other text.
+      if (!valid_utf8(decoded)) decoded = repair_utf8(decoded, diag, "html");
       text = strip_bom(decoded);
     }
   }
