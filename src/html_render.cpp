@@ -127,7 +127,6 @@ Quotes quotes_for(const std::string& lang) {
   return {"\u201C", "\u201D", "\u2018", "\u2019"};
 }
 
-
 // Is `fragment` well-formed XML content (for raw HTML in XHTML output)?
 bool well_formed_fragment(const std::string& fragment) {
   std::string doc = "<div xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\">" +

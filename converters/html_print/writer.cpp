@@ -19,7 +19,6 @@
 #include <optional>
 #include <initializer_list>
 #include <string_view>
-#include <tuple>
 #include <set>
 #include <string>
 #include <vector>
