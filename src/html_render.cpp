@@ -546,7 +546,7 @@ struct HtmlRenderer::Impl {
       } else if (auto* p = b.as<BulletList>()) {
         for (auto& item : p->items) { sep(); out += "\u2022 "; first = true; phrasing(out, item); first = false; }
       } else if (auto* p = b.as<OrderedList>()) {
-        int k = p->attrs.start;
+        long long k = p->attrs.start;  // 64-bit: the list may start at INT_MAX
         for (auto& item : p->items) { sep(); out += std::to_string(k++) + ". "; first = true; phrasing(out, item); first = false; }
       } else if (auto* p = b.as<DefinitionList>()) {
         for (auto& item : p->items) {

@@ -77,8 +77,9 @@ void write_paragraph(State& st, const Inlines& xs, bool plain, const std::string
   st.warn_once("lost-content", std::string("a paragraph inside <") + element_name(st.top()) + "> was dropped");
 }
 
-std::string list_label(const ListAttributes& a, int n) {
-  auto alpha = [](int k, bool upper) {
+// n is 64-bit: a list may start at INT_MAX and still have more items.
+std::string list_label(const ListAttributes& a, long long n) {
+  auto alpha = [](long long k, bool upper) {
     std::string s;
     while (k > 0) {
       --k;
@@ -87,7 +88,9 @@ std::string list_label(const ListAttributes& a, int n) {
     }
     return s;
   };
-  auto roman = [](int k, bool upper) {
+  // Roman numerals stop at 3999 (MMMCMXCIX); beyond that the label would be one 'M' per
+  // thousand (two million letters for a list starting at 2^31), so larger numbers stay decimal.
+  auto roman = [](long long k, bool upper) {
     static const std::pair<int, const char*> t[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
                                                     {90, "xc"},  {50, "l"},   {40, "xl"}, {10, "x"},   {9, "ix"},
                                                     {5, "v"},    {4, "iv"},   {1, "i"}};
@@ -101,8 +104,8 @@ std::string list_label(const ListAttributes& a, int n) {
   switch (a.style) {
     case ListNumberStyle::LowerAlpha: body = alpha(n, false); break;
     case ListNumberStyle::UpperAlpha: body = alpha(n, true); break;
-    case ListNumberStyle::LowerRoman: body = n > 0 ? roman(n, false) : std::to_string(n); break;
-    case ListNumberStyle::UpperRoman: body = n > 0 ? roman(n, true) : std::to_string(n); break;
+    case ListNumberStyle::LowerRoman: body = n > 0 && n < 4000 ? roman(n, false) : std::to_string(n); break;
+    case ListNumberStyle::UpperRoman: body = n > 0 && n < 4000 ? roman(n, true) : std::to_string(n); break;
     default: body = std::to_string(n);
   }
   switch (a.delim) {
@@ -139,7 +142,7 @@ void write_list(State& st, const std::vector<Blocks>& items, const ListAttribute
     }
   }
   st.open(El::list, {{"list-type", type}}, true);
-  int n = ordered ? ordered->start : 0;
+  long long n = ordered ? ordered->start : 0;
   for (const Blocks& item : items) {
     st.open(El::list_item);
     if (labels) {

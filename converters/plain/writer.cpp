@@ -270,7 +270,7 @@ class PlainWriter {
           } else if constexpr (std::is_same_v<T, OrderedList>) {
             std::vector<std::string> markers;
             for (std::size_t i = 0; i < n.items.size(); ++i) {
-              std::string num = std::to_string(n.attrs.start + static_cast<int>(i));
+              std::string num = std::to_string(static_cast<long long>(n.attrs.start) + static_cast<long long>(i));
               switch (n.attrs.delim) {
                 case ListNumberDelim::OneParen: markers.push_back(num + ")"); break;
                 case ListNumberDelim::TwoParens: markers.push_back("(" + num + ")"); break;
