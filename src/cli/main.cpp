@@ -13,6 +13,7 @@
 #include "cli/args.hpp"
 #include "cli/article.hpp"
 #include "cli/batch.hpp"
+#include "cli/heap.hpp"
 #include "cli/package.hpp"
 #include "galley/error.hpp"
 #include "galley/io.hpp"
@@ -146,22 +147,8 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
-// A conversion allocates its whole document at once; with glibc's malloc on
-// ordinary 4 KiB pages, page faults cost as much CPU as the conversion itself
-// (measured: 12,076 faults and 0.10 s of system time for a 3 MB JSON document;
-// 2,976 faults and 0.04 s with transparent huge pages). glibc reads its
-// tunables only at start-up, so galley re-executes itself once with
-// glibc.malloc.hugetlb=1 unless the user set GLIBC_TUNABLES or GALLEY_NO_REEXEC.
-void use_huge_pages(char** argv) {
-  if (std::getenv("GLIBC_TUNABLES") || std::getenv("GALLEY_NO_REEXEC")) return;
-  setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1);
-  setenv("GALLEY_NO_REEXEC", "1", 1);
-  execv("/proc/self/exe", argv);
-  // exec failed (no /proc): carry on without huge pages.
-}
-
 int main(int argc, char** argv) {
-  use_huge_pages(argv);
+  galley::cli::prepare_heap(argc, argv);
   signal(SIGINT, on_signal);
   signal(SIGTERM, on_signal);
   signal(SIGHUP, on_signal);
