@@ -95,6 +95,7 @@ void walk_blocks(Document& doc, const FBm& f) {
 }
 void query_inlines(const Blocks& blocks, const FIc& f) { Walker<Block, FIc, FBc, false>{&f, nullptr}.blocks(blocks); }
 void query_blocks(const Blocks& blocks, const FBc& f) { Walker<Block, FIc, FBc, false>{nullptr, &f}.blocks(blocks); }
+void query(const Blocks& blocks, const FIc& fi, const FBc& fb) { Walker<Block, FIc, FBc, false>{&fi, &fb}.blocks(blocks); }
 void query_inlines(const Document& doc, const FIc& f) {
   Walker<Block, FIc, FBc, false> w{&f, nullptr};
   w.meta(doc.meta);

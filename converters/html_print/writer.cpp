@@ -413,6 +413,27 @@ struct RawHtmlCleaner {
   }
 };
 
+// The top-level blocks that the rewrites before rendering may change: those holding
+// a heading (levels are evened out), raw HTML (cleaned) or an image (remote ones become
+// links) anywhere inside. Copying the whole document instead was a fifth of the
+// writer's time.
+std::vector<bool> rewritable_blocks(const Blocks& blocks) {
+  std::vector<bool> marks(blocks.size());
+  const Block* first = blocks.data();
+  std::size_t top = 0;
+  query(
+      blocks,
+      [&](const Inline& il) {
+        if (il.is<RawInline>() || il.is<Image>()) marks[top] = true;
+      },
+      [&](const Block& b) {
+        std::less<const Block*> before;  // a total order, also for pointers outside the array
+        if (!before(&b, first) && before(&b, first + blocks.size())) top = static_cast<std::size_t>(&b - first);
+        if (b.is<Header>() || b.is<RawBlock>()) marks[top] = true;
+      });
+  return marks;
+}
+
 int min_header_level(const Blocks& blocks) {
   int m = 7;
   for (auto& b : blocks)
@@ -440,8 +461,7 @@ const std::set<std::string>& known_meta_keys() {
 class PrintWriter : public Writer {
  public:
   std::string write(const Document& input, const WriterOptions& options, Diagnostics& diag) const override {
-    Document doc = input;
-    const Meta& meta = doc.meta;
+    const Meta& meta = input.meta;
     std::string lang = meta_text(meta, "lang").value_or(options.variable("lang"));
     std::replace(lang.begin(), lang.end(), '_', '-');
     std::string html_lang = lang.empty() ? "und" : lang;
@@ -479,9 +499,14 @@ class PrintWriter : public Writer {
     int toc_depth = 3;
     if (auto t = options.variable("toc-depth"); t.size() == 1 && t[0] >= '1' && t[0] <= '6') toc_depth = t[0] - '0';
 
-    RawHtmlCleaner{diag, {}}.run(doc.blocks);
+    // The rewrites below work on copies of just the top-level blocks they can change.
+    Blocks owned;
+    std::vector<bool> copied = rewritable_blocks(input.blocks);
+    for (std::size_t i = 0; i < copied.size(); ++i)
+      if (copied[i]) owned.push_back(input.blocks[i]);
+    RawHtmlCleaner{diag, {}}.run(owned);
     // Remote images become links before rendering.
-    replace_remote_images(doc.blocks, labels, diag);
+    replace_remote_images(owned, labels, diag);
 
     ImageEmbedder embed(options, diag);
     detail::HtmlRenderOptions ro;
@@ -489,8 +514,11 @@ class PrintWriter : public Writer {
     ro.notes = detail::NoteStyle::PrintFootnotes;
     ro.lang = lang;
     auto title = meta_inlines(meta, "title");
-    ro.header_shift = (title && min_header_level(doc.blocks) == 1) ? 1 : 0;
-    close_heading_gaps(doc.blocks, ro.header_shift, title.has_value(), diag);
+    ro.header_shift = (title && min_header_level(input.blocks) == 1) ? 1 : 0;
+    close_heading_gaps(owned, ro.header_shift, title.has_value(), diag);  // every heading is in `owned`
+    std::vector<const Block*> body_blocks;
+    body_blocks.reserve(input.blocks.size());
+    for (std::size_t i = 0, k = 0; i < copied.size(); ++i) body_blocks.push_back(copied[i] ? &owned[k++] : &input.blocks[i]);
     ro.map_image = [&embed](const std::string& url) { return embed(url); };
     detail::HtmlRenderer r(ro, diag);
 
@@ -548,7 +576,7 @@ class PrintWriter : public Writer {
     }
 
     // ---- body and notes ----
-    std::string body = r.blocks(doc.blocks);
+    std::string body = r.blocks(body_blocks);
     std::string notes = r.take_notes();
     if (!notes.empty()) {
       auto gt = notes.find(">\n");

@@ -18,5 +18,8 @@ void query_inlines(const Document& doc, const std::function<void(const Inline&)>
 void query_blocks(const Document& doc, const std::function<void(const Block&)>& f);
 void query_inlines(const Blocks& blocks, const std::function<void(const Inline&)>& f);
 void query_blocks(const Blocks& blocks, const std::function<void(const Block&)>& f);
+// Both in one pass: each block is visited before the blocks and inlines inside it.
+void query(const Blocks& blocks, const std::function<void(const Inline&)>& fi,
+           const std::function<void(const Block&)>& fb);
 
 }  // namespace galley

