@@ -247,18 +247,30 @@ GALLEY_FUZZ_UNTRACED std::size_t ifind(std::string_view hay, std::string_view ne
                         [](char a, char b) { return std::tolower((unsigned char)a) == std::tolower((unsigned char)b); });
   return it == hay.end() ? std::string_view::npos : static_cast<std::size_t>(it - hay.begin());
 }
-GALLEY_FUZZ_UNTRACED bool icontains(std::string_view hay, std::string_view needle) { return ifind(hay, needle) != std::string_view::npos; }
 
 void check_html(std::string_view out, const char* what) {
   if (auto at = ifind(out, "<script"); at != std::string_view::npos) {
     std::size_t from = at > 300 ? at - 300 : 0;
-    std::fprintf(stderr, "galley fuzz: <script reached %s output:\n%.*s\n", what, static_cast<int>(at + 100 - from),
+    std::fprintf(stderr, "galley fuzz: <script reached %s output:\n%.*s\n", what,
+                 static_cast<int>(std::min(out.size(), at + 100) - from),
                  out.data() + from);
     std::abort();
   }
+  // Only inside a tag: text may well say href="javascript:..." (its '<' is escaped, so
+  // the nearest '<' or '>' before it is the '>' that closed the last tag; writers escape
+  // '>' in attribute values too).
   for (auto attr : {"href=\"javascript:", "src=\"javascript:", "href=\"vbscript:"}) {
-    if (icontains(out, attr)) {
-      std::fprintf(stderr, "galley fuzz: script URL reached %s output\n", what);
+    for (std::size_t at = ifind(out, attr); at != std::string_view::npos;) {
+      std::size_t open = out.rfind('<', at), close = out.rfind('>', at);
+      bool in_tag = open != std::string_view::npos && (close == std::string_view::npos || close < open);
+      if (!in_tag) {
+        std::size_t next = ifind(out.substr(at + 1), attr);
+        at = next == std::string_view::npos ? next : at + 1 + next;
+        continue;
+      }
+      std::size_t from = at > 300 ? at - 300 : 0;
+      std::fprintf(stderr, "galley fuzz: script URL reached %s output:\n%.*s\n", what,
+                   static_cast<int>(std::min(out.size(), at + 100) - from), out.data() + from);
       std::abort();
     }
   }
