@@ -248,8 +248,22 @@ GALLEY_FUZZ_UNTRACED std::size_t ifind(std::string_view hay, std::string_view ne
   return it == hay.end() ? std::string_view::npos : static_cast<std::size_t>(it - hay.begin());
 }
 
+// A <script> start tag: "<script" followed by the end of the tag name (<scriptes> is an
+// unknown element to a browser, not a script).
+std::size_t find_script_tag(std::string_view out) {
+  for (std::size_t at = ifind(out, "<script"); at != std::string_view::npos;) {
+    std::size_t after = at + 7;
+    if (after >= out.size() || !(std::isalnum(static_cast<unsigned char>(out[after])) || out[after] == '-' ||
+                                 out[after] == '_' || out[after] == ':' || out[after] == '.'))
+      return at;
+    std::size_t next = ifind(out.substr(after), "<script");
+    at = next == std::string_view::npos ? next : after + next;
+  }
+  return std::string_view::npos;
+}
+
 void check_html(std::string_view out, const char* what) {
-  if (auto at = ifind(out, "<script"); at != std::string_view::npos) {
+  if (auto at = find_script_tag(out); at != std::string_view::npos) {
     std::size_t from = at > 300 ? at - 300 : 0;
     std::fprintf(stderr, "galley fuzz: <script reached %s output:\n%.*s\n", what,
                  static_cast<int>(std::min(out.size(), at + 100) - from),
