@@ -192,4 +192,36 @@ BOOST_AUTO_TEST_CASE(text_splits_words_like_pandoc) {
   BOOST_TEST(xs[6].as<Str>()->text == "d");
 }
 
+// The reader has a fast path for {"t":"Tag","c":...}; every other legal spelling of the
+// same document must read the same: blanks (as Python's json.dump writes them), "c"
+// before "t", extra keys, escapes inside strings, and numbers in other forms.
+BOOST_AUTO_TEST_CASE(every_json_spelling_reads_the_same) {
+  const std::string compact =
+      R"({"pandoc-api-version":[1,23,1],"meta":{},"blocks":[{"t":"OrderedList","c":[[3,{"t":"Decimal"},{"t":"Period"}],)"
+      R"([[{"t":"Para","c":[{"t":"Str","c":"a\"b"},{"t":"Space"},{"t":"Str","c":"long word with no escapes at all"}]}]]]},)"
+      R"({"t":"Header","c":[2,["h",[],[]],[{"t":"Str","c":"x"}]]}]})";
+  const std::vector<std::string> spellings = {
+      R"({"pandoc-api-version": [1, 23, 1], "meta": {}, "blocks": [{"t": "OrderedList", "c": [[3, {"t": "Decimal"}, {"t": "Period"}], )"
+      R"([[{"t": "Para", "c": [{"t": "Str", "c": "a\"b"}, {"t": "Space"}, {"t": "Str", "c": "long word with no escapes at all"}]}]]]}, )"
+      R"({"t": "Header", "c": [2, ["h", [], []], [{"t": "Str", "c": "x"}]]}]})",
+      R"({"pandoc-api-version":[1,23,1],"meta":{},"blocks":[{"c":[[3,{"t":"Decimal"},{"t":"Period"}],)"
+      R"([[{"c":[{"c":"a\u0022b","t":"Str"},{"t":"Space","x":1},{"t":"Str","c":"long word with no escapes at \u0061ll"}],"t":"Para"}]]],"t":"OrderedList"},)"
+      R"({"t":"Header","c":[2,["h",[],[]],[{"t":"Str","c":"x"}]],"extra":[{"t":"Bogus"}]}]})",
+      "\n{ \"pandoc-api-version\" :\t[ 1 , 23 , 1 ] ,\r\n \"meta\" : { } , \"blocks\" : [ { \"t\" : \"OrderedList\" , \"c\" : [ [ 3 , "
+      "{ \"t\" : \"Decimal\" } , { \"t\" : \"Period\" } ] , [ [ { \"t\" : \"Para\" , \"c\" : [ { \"t\" : \"Str\" , \"c\" : \"a\\\"b\" } "
+      ", { \"t\" : \"Space\" } , { \"t\" : \"Str\" , \"c\" : \"long word with no escapes at all\" } ] } ] ] ] } , { \"t\" : \"Header\" , "
+      "\"c\" : [ 2e0 , [ \"h\" , [ ] , [ ] ] , [ { \"t\" : \"Str\" , \"c\" : \"x\" } ] ] } ] }\n",
+  };
+  Document want = read_pandoc_json(compact, Limits{});
+  BOOST_TEST(want.blocks.size() == 2u);
+  for (const auto& s : spellings) BOOST_TEST((read_pandoc_json(s, Limits{}) == want), s);
+  // An integer field given as 3.5 or a 10-digit number is still refused.
+  std::string frac = compact;
+  frac.replace(frac.find("[3,"), 3, "[3.5,");
+  BOOST_TEST(error_of(frac).find("expected an integer") != std::string::npos, error_of(frac));
+  std::string big = compact;
+  big.replace(big.find("[3,"), 3, "[3000000000,");
+  BOOST_TEST(error_of(big).find("expected an integer") != std::string::npos, error_of(big));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
