@@ -386,8 +386,24 @@ struct HtmlRenderer::Impl {
                                " dropped: not well-formed XML");
       return;
     }
-    out += text;
+    if (x() && completes_cdata_end(out, text)) {
+      // Two fragments that are each well-formed can still meet as "]]>", which XML
+      // forbids in text (found by the writers fuzzer: "// ]" then "]>"). The '>' is
+      // character data (a fragment cannot begin inside a tag), so it is escaped.
+      std::size_t gt = text.find('>');
+      out.append(text, 0, gt);
+      out += "&gt;";
+      out.append(text, gt + 1, std::string::npos);
+    } else {
+      out += text;
+    }
     if (block) out += '\n';
+  }
+  // Whether appending `next` to `out` would form "]]>" across the join.
+  static bool completes_cdata_end(const std::string& out, const std::string& next) {
+    if (next.starts_with(">")) return out.ends_with("]]");
+    if (next.starts_with("]>")) return out.ends_with("]");
+    return false;
   }
 
   void inl(std::string& out, const Link& v) {

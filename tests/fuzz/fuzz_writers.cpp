@@ -56,7 +56,12 @@ struct Gen {
     int nc = p.ConsumeIntegralInRange(0, 2);
     for (int i = 0; i < nc; ++i) a.classes.push_back(str());
     int nk = p.ConsumeIntegralInRange(0, 2);
-    for (int i = 0; i < nk; ++i) a.attributes.emplace_back(str(), str());
+    for (int i = 0; i < nk; ++i) {
+      // One statement per draw: the order in which function arguments are evaluated is
+      // unspecified (gcc and clang differ), and a finding must replay the same document.
+      std::string k = str();
+      a.attributes.emplace_back(std::move(k), str());
+    }
     return a;
   }
   Inlines inlines(int depth) {
@@ -212,7 +217,10 @@ struct Gen {
       default: {
         MetaMap m;
         int n = p.ConsumeIntegralInRange(0, 3);
-        for (int i = 0; i < n; ++i) m.entries.emplace(key(), meta(depth + 1));
+        for (int i = 0; i < n; ++i) {
+          std::string k = key();  // see attr(): one draw per statement
+          m.entries.emplace(std::move(k), meta(depth + 1));
+        }
         return m;
       }
     }
@@ -227,7 +235,10 @@ struct Gen {
   Document doc() {
     Document d;
     int nm = p.ConsumeIntegralInRange(0, 6);
-    for (int i = 0; i < nm; ++i) d.meta.emplace(key(), meta(0));
+    for (int i = 0; i < nm; ++i) {
+      std::string k = key();  // see attr(): one draw per statement
+      d.meta.emplace(std::move(k), meta(0));
+    }
     d.blocks = blocks(0);
     while (p.remaining_bytes() > 0 && budget > 0) d.blocks.push_back(blk(0));
     return d;
@@ -313,6 +324,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   } catch (const galley::Error&) {
     return 0;
+  }
+
+  if (std::getenv("GALLEY_FUZZ_DUMP")) {  // for studying a finding: the document as Pandoc JSON
+    std::string json = galley::write_pandoc_json(doc);
+    std::fprintf(stderr, "%s\n", json.c_str());
   }
 
   WriterOptions wo;
