@@ -138,6 +138,37 @@ bool well_formed_fragment(const std::string& fragment) {
   return true;
 }
 
+// Does an HTML `fragment` end in text, outside any tag and comment? One that ends inside
+// a tag ("<scri", '<a href="') would take in what follows, escaped or not: the next Str
+// 'pt src="//x/y.js">' made "<script src=...>" in print HTML (found by the writers fuzzer).
+bool ends_in_text(std::string_view f) {
+  std::size_t i = 0, n = f.size();
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  while (i < n) {
+    if (f[i] != '<') { ++i; continue; }
+    if (f.compare(i, 4, "<!--") == 0) {  // a comment runs to "-->"
+      std::size_t e = f.find("-->", i + 4);
+      if (e == std::string_view::npos) return false;
+      i = e + 3;
+      continue;
+    }
+    char next = i + 1 < n ? f[i + 1] : '\0';
+    if (i + 1 == n) return false;  // a '<' at the very end starts whatever comes next
+    if (!(letter(next) || next == '/' || next == '!' || next == '?')) { ++i; continue; }  // "< " is text
+    // a tag: to its '>', skipping quoted attribute values
+    for (i += 2; i < n && f[i] != '>'; ++i) {
+      if (f[i] == '"' || f[i] == '\'') {
+        std::size_t e = f.find(f[i], i + 1);
+        if (e == std::string_view::npos) return false;
+        i = e;
+      }
+    }
+    if (i >= n) return false;
+    ++i;
+  }
+  return true;
+}
+
 const char* list_type(ListNumberStyle s) {
   switch (s) {
     case ListNumberStyle::LowerAlpha: return "a";
@@ -379,6 +410,11 @@ struct HtmlRenderer::Impl {
     // Each writer cleans raw HTML first; this is the last line of defence.
     if (icontains(text, "<script")) {
       warn("unsafe-content", std::string("raw HTML ") + (block ? "block" : "inline") + " with a script dropped");
+      return;
+    }
+    if (!x() && !ends_in_text(text)) {
+      warn("lost-content", std::string("raw HTML ") + (block ? "block" : "inline") +
+                               " dropped: it ends inside a tag or comment");
       return;
     }
     if (x() && !well_formed_fragment(text)) {
