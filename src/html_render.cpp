@@ -152,8 +152,8 @@ bool ends_in_text(std::string_view f) {
       i = e + 3;
       continue;
     }
-    char next = i + 1 < n ? f[i + 1] : '\0';
     if (i + 1 == n) return false;  // a '<' at the very end starts whatever comes next
+    char next = f[i + 1];
     if (!(letter(next) || next == '/' || next == '!' || next == '?')) { ++i; continue; }  // "< " is text
     // a tag: to its '>', skipping quoted attribute values
     for (i += 2; i < n && f[i] != '>'; ++i) {
