@@ -71,13 +71,7 @@ class Parser {
     if (p_ < end_ && *p_ == '"') [[likely]] ++p_;
     else expect('"');
     const char* start = p_;
-    p_ = plain_run(p_, end_);
-    if (p_ < end_ && *p_ == '"') [[likely]] {  // no escapes: one copy
-      out.append(start, static_cast<std::size_t>(p_ - start));
-      ++p_;
-      return;
-    }
-    for (;;) {
+    for (;;) {  // without escapes: one run, one append, the closing quote
       p_ = plain_run(p_, end_);
       out.append(start, static_cast<std::size_t>(p_ - start));
       if (p_ >= end_) syntax("unterminated string");
