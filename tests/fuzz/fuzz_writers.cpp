@@ -253,8 +253,10 @@ struct Gen {
 #define GALLEY_FUZZ_UNTRACED
 #endif
 
-GALLEY_FUZZ_UNTRACED std::size_t ifind(std::string_view hay, std::string_view needle) {
-  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
+// Case-insensitive search for `needle` in `hay` from `from`; npos when absent.
+GALLEY_FUZZ_UNTRACED std::size_t ifind(std::string_view hay, std::string_view needle, std::size_t from = 0) {
+  if (from > hay.size()) return std::string_view::npos;
+  auto it = std::search(hay.begin() + static_cast<std::ptrdiff_t>(from), hay.end(), needle.begin(), needle.end(),
                         [](char a, char b) { return std::tolower((unsigned char)a) == std::tolower((unsigned char)b); });
   return it == hay.end() ? std::string_view::npos : static_cast<std::size_t>(it - hay.begin());
 }
@@ -267,8 +269,7 @@ std::size_t find_script_tag(std::string_view out) {
     if (after >= out.size() || !(std::isalnum(static_cast<unsigned char>(out[after])) || out[after] == '-' ||
                                  out[after] == '_' || out[after] == ':' || out[after] == '.'))
       return at;
-    std::size_t next = ifind(out.substr(after), "<script");
-    at = next == std::string_view::npos ? next : after + next;
+    at = ifind(out, "<script", after);
   }
   return std::string_view::npos;
 }
@@ -289,8 +290,7 @@ void check_html(std::string_view out, const char* what) {
       std::size_t open = out.rfind('<', at), close = out.rfind('>', at);
       bool in_tag = open != std::string_view::npos && (close == std::string_view::npos || close < open);
       if (!in_tag) {
-        std::size_t next = ifind(out.substr(at + 1), attr);
-        at = next == std::string_view::npos ? next : at + 1 + next;
+        at = ifind(out, attr, at + 1);
         continue;
       }
       std::size_t from = at > 300 ? at - 300 : 0;
