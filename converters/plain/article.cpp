@@ -2,6 +2,8 @@
 // dateline, photo captions, sub-heads, lists, end marks. Never invents metadata:
 // a field is set only when a line of the text supports it.
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
@@ -231,13 +233,34 @@ std::optional<Byline> parse_byline(std::string_view s, bool bottom) {
   return b;
 }
 
+// Photo and video credit markers. Most paragraphs have none, so one scan looks for the
+// bytes a marker can start with and compares only there (a find() per marker walked
+// every Vietnamese letter, which shares the lead byte of "Ảnh").
+constexpr std::string_view kPhotoMarkers[] = {
+    "Ảnh:", "ảnh:", "(Ảnh", "(ảnh", "Ảnh minh họa", "Ảnh minh hoạ", "Photo:", "Photo by", "(Photo", "Photograph:",
+    "Image:", "Picture:", "Getty Images", "Photo credit", "(Nguồn ảnh", "Ảnh chụp", "Clip:", "Video:", "Photo :",
+    "Ảnh :", "Crédit photo", "/ AFP", "/AFP", "/ Reuters", "/Reuters", "/ AP", "Illustration"};
+constexpr std::size_t kPhotoMarkerCount = std::size(kPhotoMarkers);
+static_assert(kPhotoMarkerCount <= 32);
+// For each byte, the markers that start with it (a bit per marker).
+constexpr std::array<std::uint32_t, 256> kPhotoMarkerBucket = [] {
+  std::array<std::uint32_t, 256> t{};
+  for (std::size_t k = 0; k < kPhotoMarkerCount; ++k) t[(unsigned char)kPhotoMarkers[k][0]] |= 1u << k;
+  return t;
+}();
+
 bool photo_marker(std::string_view s) {
-  static constexpr std::string_view m[] = {"Ảnh:", "ảnh:", "(Ảnh", "(ảnh", "Ảnh minh họa", "Ảnh minh hoạ", "Photo:", "Photo by",
-                            "(Photo", "Photograph:", "Image:", "Picture:", "Getty Images", "Photo credit",
-                            "(Nguồn ảnh", "Ảnh chụp", "Clip:", "Video:", "Photo :", "Ảnh :", "Crédit photo",
-                            "/ AFP", "/AFP", "/ Reuters", "/Reuters", "/ AP", "Illustration"};
-  for (auto x : m)
-    if (s.find(x) != std::string_view::npos) return true;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (std::size_t i = 0, n = s.size(); i < n; ++i) {
+    std::uint32_t bucket = kPhotoMarkerBucket[p[i]];
+    if (!bucket) continue;
+    std::string_view rest = s.substr(i);
+    for (; bucket; bucket &= bucket - 1) {
+      const std::string_view m = kPhotoMarkers[__builtin_ctz(bucket)];
+      // every marker is at least 4 bytes: bytes 1-2 reject nearly all Vietnamese letters
+      if (rest.size() >= m.size() && rest[1] == m[1] && rest[2] == m[2] && rest.starts_with(m)) return true;
+    }
+  }
   return false;
 }
 
@@ -675,6 +698,11 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
 
   // Body: paragraphs, captions, sub-heads, lists.
   bool had_abstract = !abstract.empty();
+  // Each unit's words, counted once up to 46 (only compared with bounds <= 45): the loop
+  // below asks about a unit and both its neighbours.
+  std::vector<std::uint8_t> words(body_end > body_start ? body_end - body_start : 0);
+  for (std::size_t j = body_start; j < body_end; ++j) words[j - body_start] = std::uint8_t(word_count_upto(units[j].text, 46));
+  auto words_of_unit = [&](std::size_t j) -> std::size_t { return words[j - body_start]; };
   std::size_t figures = 0, heads = 0;
   for (std::size_t j = body_start; j < body_end;) {
     Unit& u = units[j];
@@ -686,7 +714,7 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
     // "(Ảnh: Getty Images)" under a short sentence: the sentence is the caption
     if (photo_credit_only(s)) {
       if (!doc.blocks.empty() && doc.blocks.back().is<Para>() && j > body_start &&
-          word_count_upto(units[j - 1].text, 36) <= 35 && units[j - 1].list == ListKind::None) {
+          words_of_unit(j - 1) <= 35 && units[j - 1].list == ListKind::None) {
         std::string cap = units[j - 1].text + " " + u.text;
         doc.blocks.back() = b.figure(cap);
       } else {
@@ -700,7 +728,7 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
     bool has_next = j + 1 < body_end;
     bool first_after_lede = j == body_start && had_abstract;
     // word and code point counts are only compared with small bounds (<= 45, <= 250)
-    std::size_t wc = word_count_upto(s, 46), len = cp_len_upto(s, 251);
+    std::size_t wc = words_of_unit(j), len = cp_len_upto(s, 251);
     bool short_line = !ends_with_sentence_punct(s) && len <= 250 && wc <= 40 && !starts_lower(s);
     {
       std::size_t st = 0;
@@ -717,9 +745,9 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
     if (short_line && has_next) {
       // a sub-head or caption stands between paragraphs, not in a run of short lines
       const Unit& nx = units[j + 1];
-      bool next_para = nx.list != ListKind::None || ends_with_sentence_punct(nx.text) || word_count_upto(nx.text, 16) > 15;
+      bool next_para = nx.list != ListKind::None || ends_with_sentence_punct(nx.text) || words_of_unit(j + 1) > 15;
       bool prev_short = j > body_start && units[j - 1].list == ListKind::None &&
-                        !ends_with_sentence_punct(units[j - 1].text) && word_count_upto(units[j - 1].text, 16) <= 15;
+                        !ends_with_sentence_punct(units[j - 1].text) && words_of_unit(j - 1) <= 15;
       if (!next_para || prev_short) short_line = false;
     }
     if (short_line && has_prev && has_next) {

@@ -157,27 +157,37 @@ std::string decode(std::string_view bytes, const std::string& encoding, Diagnost
   }
   if (nuls)
     diag.warn("nul-byte", "input: " + std::to_string(nuls) + " NUL byte(s) removed, first at offset " + std::to_string(first_nul));
-  // One quick pass decides most texts: the prefix it accepts is valid UTF-8 and
-  // NFC, so validation and normalisation start at the first line it stops in.
-  std::size_t quick = nfc_quick_prefix(text);
-  if (quick < text.size()) {
-    if (!valid_utf8(std::string_view(text).substr(quick))) text = repair_utf8(text, diag, "input");
-    std::size_t line_start = text.rfind('\n', quick);
-    line_start = line_start == std::string::npos ? 0 : line_start + 1;
-    // normalise only the lines that need it (utf8proc is the slow part)
-    std::string out;
-    out.reserve(text.size());
-    out.append(text, 0, line_start);
-    std::string_view v = text;
-    std::size_t pos = line_start;
-    while (pos < v.size()) {
-      std::size_t nl = v.find('\n', pos);
-      std::size_t end = nl == std::string_view::npos ? v.size() : nl + 1;
-      std::string_view line = v.substr(pos, end - pos);
-      if (already_nfc(line)) out.append(line);
-      else out.append(nfc(line));
-      pos = end;
+  // One quick pass decides most texts: what nfc_quick_prefix() accepts is valid UTF-8
+  // and NFC. Where it stops, only that line goes through utf8proc (the slow part) and
+  // the scan resumes on the next line; invalid UTF-8 anywhere sends the whole text
+  // through repair first (one warning for the document).
+  std::string out;
+  std::size_t done = 0, pos = 0, n = text.size();
+  bool repaired = false;
+  while (pos < n) {
+    std::size_t q = pos + nfc_quick_prefix(std::string_view(text).substr(pos));
+    if (q >= n) break;
+    std::size_t ls = q == 0 ? std::string::npos : text.rfind('\n', q - 1);
+    ls = ls == std::string::npos ? 0 : ls + 1;
+    std::size_t le = text.find('\n', q);
+    le = le == std::string::npos ? n : le + 1;
+    std::string_view line = std::string_view(text).substr(ls, le - ls);
+    if (!repaired && !valid_utf8(line)) {
+      // start again on the repaired text; every line is valid from here on
+      text = repair_utf8(text, diag, "input");
+      out.clear();
+      done = pos = 0;
+      n = text.size();
+      repaired = true;
+      continue;
     }
+    if (out.empty()) out.reserve(n + n / 16);
+    out.append(text, done, ls - done);
+    out.append(nfc(line));
+    done = pos = le;
+  }
+  if (done > 0) {
+    out.append(text, done, std::string::npos);
     text.swap(out);
   }
   return text;

@@ -105,29 +105,39 @@ bool missing_space(std::string_view s, std::size_t i) {
   return false;
 }
 
+// Can byte c start a letter? ASCII letters and every non-ASCII byte (missing_space()
+// decides); digits, spaces and punctuation cannot, which rules out "1.000" and ". ".
+constexpr std::array<bool, 256> kMayStartLetter = [] {
+  std::array<bool, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = true;
+  for (int c = 0x80; c < 0x100; ++c) t[c] = true;
+  return t;
+}();
+
 // The number of spaces inserted; when > 0, `out` holds the fixed text (untouched otherwise).
+// Only punctuation followed directly by a letter can lack a space, so the scan looks for
+// that pair and examines the whitespace-delimited token around it (URLs, e-mail addresses
+// and markup are left alone).
 std::size_t spacing_fixes(std::string_view s, std::string& out) {
-  std::size_t fixes = 0, copied = 0, n = s.size(), i = 0;
+  std::size_t fixes = 0, copied = 0, n = s.size();
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
-  while (i < n) {
-    while (i < n && kTokClass[p[i]] == 1) ++i;
-    if (i >= n) break;
-    // one whitespace-delimited token [i, e)
-    std::size_t e = i;
-    bool punct = false;
-    for (unsigned char k; e < n && (k = kTokClass[p[e]]) != 1; ++e) punct |= k == 2;
-    if (punct && !protected_token(s.substr(i, e - i))) {
-      for (std::size_t k = i; k < e; ++k) {
-        if (kTokClass[p[k]] != 2 || k == 0 || k + 1 >= n) continue;
-        if (!missing_space(s, k)) continue;
-        if (!fixes) out.reserve(n + n / 64);
-        out.append(s.substr(copied, k + 1 - copied));
-        out.push_back(' ');
-        copied = k + 1;
-        ++fixes;
-      }
+  std::size_t tok_begin = 0, tok_end = 0;  // the last token examined
+  bool tok_protected = false;
+  for (std::size_t k = 1; k + 1 < n; ++k) {
+    if (kTokClass[p[k]] != 2 || !kMayStartLetter[p[k + 1]]) continue;
+    if (k >= tok_end) {
+      tok_begin = k;
+      while (tok_begin > 0 && kTokClass[p[tok_begin - 1]] != 1) --tok_begin;
+      tok_end = k;
+      while (tok_end < n && kTokClass[p[tok_end]] != 1) ++tok_end;
+      tok_protected = protected_token(s.substr(tok_begin, tok_end - tok_begin));
     }
-    i = e;
+    if (tok_protected || !missing_space(s, k)) continue;
+    if (!fixes) out.reserve(n + n / 64);
+    out.append(s.substr(copied, k + 1 - copied));
+    out.push_back(' ');
+    copied = k + 1;
+    ++fixes;
   }
   if (fixes) out.append(s.substr(copied));
   return fixes;
