@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "galley/detail/swar.hpp"
+
 namespace galley {
 
 namespace {
@@ -45,19 +47,32 @@ void append_text(Inlines& out, std::string_view s) {
   }
 }
 
+std::size_t count_words(std::string_view s) {
+  const char* p = s.data();
+  std::size_t n = s.size(), i = 0, words = 0;
+  if constexpr (detail::swar::kSwarLittleEndian) {
+    namespace sw = detail::swar;
+    std::uint64_t carry = sw::kHigh;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t x = sw::load8(p + i);
+      std::uint64_t space = sw::eq(x, ' ') | sw::eq(x, '\t') | sw::eq(x, '\r') | sw::eq(x, '\n');
+      words += sw::count(sw::word_starts(space, carry));
+    }
+  }
+  // the rest byte by byte (a word running on from the last block was counted there)
+  bool prev_space = i == 0 || kSpaceClass[(unsigned char)p[i - 1]];
+  for (; i < n; ++i) {
+    bool sp = kSpaceClass[(unsigned char)p[i]] != 0;
+    words += prev_space && !sp;
+    prev_space = sp;
+  }
+  return words;
+}
+
 Inlines text(std::string_view s) {
   Inlines out;
-  {
-    // Exact bound of the result size: each word, plus one separator before all but the first.
-    std::size_t words = 0;
-    bool prev_space = true;
-    for (char c : s) {
-      bool sp = kSpaceClass[(unsigned char)c] != 0;
-      words += prev_space && !sp;
-      prev_space = sp;
-    }
-    if (words) out.reserve(2 * words - 1);
-  }
+  // Exact bound of the result size: each word, plus one separator before all but the first.
+  if (std::size_t words = count_words(s)) out.reserve(2 * words - 1);
   append_text(out, s);
   return out;
 }

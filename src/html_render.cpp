@@ -212,20 +212,12 @@ struct HtmlRenderer::Impl {
   std::string unique_id(const std::string& raw, bool warn_rewrite = true) {
     std::string id = xml_id(raw);
     if (id.empty()) id = "id";
-    std::string base = id;
-    // Suffixes resume after the last one given to this base: ids are never released,
-    // so every smaller suffix is still taken (a document with 37 copies of each heading
-    // probed 1, 2, ... 37 for every id).
-    if (r.used_ids_.count(id)) {
-      int& n = r.id_suffix_[base];
-      do id = base + "-" + std::to_string(++n);
-      while (r.used_ids_.count(id));
-    }
+    bool raw_used = r.used_ids_.contains(raw);
+    id = r.used_ids_.unique(std::move(id));
     if (id != raw) {
       if (warn_rewrite) warn("rewritten-id", "id \"" + raw + "\" written as \"" + id + "\"");
-      if (!r.used_ids_.count(raw) && !r.id_renames_.count(raw)) r.id_renames_[raw] = id;
+      if (!raw_used && !r.id_renames_.count(raw)) r.id_renames_[raw] = id;
     }
-    r.used_ids_.insert(id);
     return id;
   }
 

@@ -288,7 +288,18 @@ std::string repair_utf8(std::string_view s, Diagnostics& diag, std::string_view 
   return out;
 }
 
-std::string make_identifier(std::string_view text, std::set<std::string>* used) {
+std::string IdentifierSet::unique(std::string base) {
+  std::string id = base;
+  if (contains(id)) {
+    int& n = last_suffix_[base];
+    do id = base + "-" + std::to_string(++n);
+    while (contains(id));
+  }
+  used_.insert(id);
+  return id;
+}
+
+std::string make_identifier(std::string_view text, IdentifierSet* used) {
   // pandoc: remove everything up to the first letter; keep alphanumerics,
   // '_', '-', '.'; spaces become '-'; everything lower-cased.
   std::string id;
@@ -307,12 +318,7 @@ std::string make_identifier(std::string_view text, std::set<std::string>* used) 
     }
   }
   if (id.empty()) id = "section";
-  if (used) {
-    std::string base = id;
-    for (int n = 1; used->count(id); ++n) id = base + "-" + std::to_string(n);
-    used->insert(id);
-  }
-  return id;
+  return used ? used->unique(std::move(id)) : id;
 }
 
 std::string_view trim(std::string_view s) {

@@ -239,7 +239,7 @@ class Converter {
   Diagnostics& diag_;
   std::map<std::string, xmlNode*> note_targets_;
   std::set<const xmlNode*> used_notes_;
-  std::set<std::string> ids_;
+  IdentifierSet ids_;
   int quote_depth_ = 0;
   bool deep_warned_ = false;
   bool media_warned_ = false;

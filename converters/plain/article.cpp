@@ -19,12 +19,7 @@ namespace galley::plain::detail {
 namespace {
 
 // min(cp_len(s), cap)
-std::size_t cp_len_upto(std::string_view s, std::size_t cap) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80 && ++n >= cap) return cap;
-  return n;
-}
+std::size_t cp_len_upto(std::string_view s, std::size_t cap) { return std::min(cp_len(s), cap); }
 
 char32_t first_cp(std::string_view s) {
   std::size_t i = 0;
@@ -444,26 +439,10 @@ bool ends_with_sentence_punct(std::string_view s) {
 }
 bool starts_upper(std::string_view s) { return cp_upper(first_cp(s)); }
 bool starts_lower(std::string_view s) { return cp_lower(first_cp(s)); }
-std::size_t word_count(std::string_view s) {
-  std::size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool sp = c == ' ' || c == '\t';
-    n += !sp && !in;
-    in = !sp;
-  }
-  return n;
-}
-std::size_t word_count_upto(std::string_view s, std::size_t cap) {
-  std::size_t n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool sp = c == ' ' || c == '\t';
-    if (!sp && !in && ++n >= cap) return cap;
-    in = !sp;
-  }
-  return n;
-}
+// Words are separated by spaces and tabs; units hold no CR or LF (decode() and layout()
+// removed them), so galley::count_words() counts the same words, eight bytes at a time.
+std::size_t word_count(std::string_view s) { return count_words(s); }
+std::size_t word_count_upto(std::string_view s, std::size_t cap) { return std::min(count_words(s), cap); }
 
 void Rewrites::report(Diagnostics& diag) const {
   for (auto& [kind, n] : counts) diag.info("rewrite-" + kind, std::to_string(n) + " " + kind + " rewrite(s)");
@@ -476,7 +455,7 @@ namespace {
 struct Builder {
   const ArticleOptions& opt;
   Rewrites& rw;
-  std::set<std::string> ids;
+  IdentifierSet ids;
 
   Inlines inl(std::string_view s) { return make_inlines(s, opt.typo, rw); }
 

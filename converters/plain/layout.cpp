@@ -4,15 +4,21 @@
 #include <string>
 #include <vector>
 
+#include "galley/detail/swar.hpp"
 #include "galley/text.hpp"
 #include "plain/reader_detail.hpp"
 
 namespace galley::plain::detail {
 
 std::size_t cp_len(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
+  // every byte that is not a continuation byte starts a code point
+  std::size_t i = 0, n = s.size(), cps = 0;
+  if constexpr (galley::detail::swar::kSwarLittleEndian) {
+    namespace sw = galley::detail::swar;
+    for (; i + 8 <= n; i += 8) cps += 8 - sw::count(sw::continuation(sw::load8(s.data() + i)));
+  }
+  for (; i < n; ++i) cps += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return cps;
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "galley/builder.hpp"
+#include "galley/detail/swar.hpp"
 #include "galley/text.hpp"
 #include "plain/reader_detail.hpp"
 
@@ -174,6 +175,21 @@ bool opening_punct(char32_t c) {
          c == '\'' || c == 0x201C || c == 0x2018 || c == 0xAB;
 }
 
+// Any byte a quote can start with (the straight quotes, 0xE2 of the curly ones)?
+bool may_have_quotes(std::string_view s) {
+  std::size_t i = 0, n = s.size();
+  if constexpr (galley::detail::swar::kSwarLittleEndian) {
+    namespace sw = galley::detail::swar;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t x = sw::load8(s.data() + i);
+      if (sw::eq(x, '"') | sw::eq(x, '\'') | sw::eq(x, 0xE2)) return true;
+    }
+  }
+  for (; i < n; ++i)
+    if (kQuoteStart[(unsigned char)s[i]]) return true;
+  return false;
+}
+
 void flush(std::string& buf, Inlines& target) {
   if (buf.empty()) return;
   bool lead = cp_space(cp_at(buf, 0));
@@ -203,7 +219,7 @@ Inlines make_inlines(std::string_view input, const TypoOptions& opt, Rewrites& r
     rw.add("space", fixes);
     if (fixes) s = fixed;
   }
-  if (!opt.smart) return text(s);
+  if (!opt.smart || !may_have_quotes(s)) return text(s);
 
   // 1. quote characters
   std::vector<Ev> ev;

@@ -1,5 +1,6 @@
 // Convenience constructors for building documents in code and in tests.
 #pragma once
+#include <cstddef>
 #include <string_view>
 
 #include "galley/ast.hpp"
@@ -12,6 +13,8 @@ namespace galley {
 Inlines text(std::string_view s);
 // The same split, appended to `out` (no temporary list when building up a paragraph).
 void append_text(Inlines& out, std::string_view s);
+// The number of Str elements text(s) makes: runs of bytes other than space, tab, CR, LF.
+std::size_t count_words(std::string_view s);
 
 inline Block para(std::string_view s) { return Para{text(s)}; }
 inline Block plain_block(std::string_view s) { return Plain{text(s)}; }

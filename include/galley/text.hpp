@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "galley/ast.hpp"
 #include "galley/diagnostics.hpp"
@@ -39,10 +40,26 @@ std::string repair_utf8(std::string_view s, Diagnostics& diag, std::string_view 
 char32_t next_codepoint(std::string_view s, std::size_t& i);
 void append_utf8(std::string& out, char32_t cp);
 
+// The identifiers a document has used. unique() gives a base, or base-1, base-2 ... (the
+// first one free) and records it; the suffix search resumes where it stopped for that
+// base, since ids are never released (a document with 37 copies of a heading would
+// otherwise probe 1, 2 ... 37 for the last one).
+class IdentifierSet {
+ public:
+  bool contains(std::string_view id) const { return used_.find(id) != used_.end(); }
+  void insert(std::string id) { used_.insert(std::move(id)); }
+  std::string unique(std::string base);
+  std::size_t size() const { return used_.size(); }
+
+ private:
+  std::set<std::string, std::less<>> used_;
+  std::unordered_map<std::string, int> last_suffix_;
+};
+
 // Pandoc's auto_identifiers algorithm: lower-case, keep letters, digits, '_', '-', '.',
 // spaces to '-', drop everything up to the first letter; "section" when empty.
 // When `used` is given, appends -1, -2 ... to make the id unique and records it.
-std::string make_identifier(std::string_view text, std::set<std::string>* used = nullptr);
+std::string make_identifier(std::string_view text, IdentifierSet* used = nullptr);
 
 // Trim ASCII and Unicode whitespace at both ends.
 std::string_view trim(std::string_view s);

@@ -26,10 +26,17 @@ BOOST_AUTO_TEST_CASE(identifiers_follow_pandoc) {
   BOOST_TEST(make_identifier("1. Introduction") == "introduction");
   BOOST_TEST(make_identifier("Bình đẳng giới") == "bình-đẳng-giới");
   BOOST_TEST(make_identifier("123") == "section");
-  std::set<std::string> used;
+  IdentifierSet used;
   BOOST_TEST(make_identifier("A", &used) == "a");
   BOOST_TEST(make_identifier("A", &used) == "a-1");
   BOOST_TEST(make_identifier("A", &used) == "a-2");
+  // a suffix already taken by an explicit id is skipped, and the search resumes after it
+  used.insert("b-1");
+  BOOST_TEST(make_identifier("B", &used) == "b");
+  BOOST_TEST(make_identifier("B", &used) == "b-2");
+  BOOST_TEST(make_identifier("B", &used) == "b-3");
+  BOOST_TEST(make_identifier("b-2", &used) == "b-2-1");
+  BOOST_TEST(used.size() == 8u);
 }
 
 BOOST_AUTO_TEST_CASE(utf8_repair_and_nfc) {

@@ -11,6 +11,7 @@
 #include "galley/ast.hpp"
 #include "galley/diagnostics.hpp"
 #include "galley/options.hpp"
+#include "galley/text.hpp"
 
 namespace galley::detail {
 
@@ -58,7 +59,7 @@ class HtmlRenderer {
   // ("" when none). EPUB calls this at the end of each chapter file.
   std::string take_notes();
   // Ids used so far (ids are made unique and valid XML NCNames).
-  const std::set<std::string>& used_ids() const { return used_ids_; }
+  const IdentifierSet& used_ids() const { return used_ids_; }
   int note_count() const { return note_counter_; }
   // Every header rendered so far, in order.
   const std::vector<RenderedHeading>& headings() const { return headings_; }
@@ -67,11 +68,10 @@ class HtmlRenderer {
   struct Impl;
   HtmlRenderOptions opt_;
   Diagnostics& diag_;
-  std::set<std::string> used_ids_;
+  IdentifierSet used_ids_;
   int note_counter_ = 0;
   std::string pending_notes_;
   int pending_first_ = 0;                            // number of the first pending note
-  std::unordered_map<std::string, int> id_suffix_;   // id base -> last numeric suffix given
   std::map<std::string, std::string> id_renames_;    // original id -> id written
   std::vector<RenderedHeading> headings_;
   std::size_t removed_chars_ = 0;                    // invalid XML chars dropped

@@ -1,0 +1,45 @@
+// Eight bytes at a time in a 64-bit register ("SIMD within a register"): the text scans
+// that run over every byte of an input (word and code point counts, looking for a few
+// byte values) use these instead of a loop with a branch per byte. Every mask is exact:
+// byte k of the result is 0x80 where the condition holds for byte k of the input, 0
+// elsewhere. Little-endian only: callers keep a byte loop for other machines
+// (`kSwarLittleEndian`).
+#pragma once
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
+namespace galley::detail::swar {
+
+inline constexpr bool kSwarLittleEndian = std::endian::native == std::endian::little;
+inline constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+inline constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+inline constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+
+inline std::uint64_t load8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+// Bytes equal to c.
+inline std::uint64_t eq(std::uint64_t x, unsigned char c) {
+  std::uint64_t t = x ^ (kOnes * c);
+  return ~(((t & kLow7) + kLow7) | t | kLow7);
+}
+
+// UTF-8 continuation bytes (10xxxxxx): bit 7 set, bit 6 clear.
+inline std::uint64_t continuation(std::uint64_t x) { return x & ~(x << 1) & kHigh; }
+
+// Bytes that start a word: not in `space`, and the byte before (in memory order) is.
+// `carry` is the `space` mask of the previous eight bytes (start a text with kHigh: the
+// byte before the first counts as a space).
+inline std::uint64_t word_starts(std::uint64_t space, std::uint64_t& carry) {
+  std::uint64_t before = (space << 8) | (carry >> 56);
+  carry = space;
+  return ~space & kHigh & before;
+}
+
+inline int count(std::uint64_t mask) { return std::popcount(mask); }
+
+}  // namespace galley::detail::swar
