@@ -1,6 +1,8 @@
 // UTF-8 handling, NFC, stringify and pandoc-compatible identifiers.
 #include "galley/text.hpp"
 
+#include "galley/detail/swar.hpp"
+
 #include <utf8proc.h>
 
 #include <cstdint>
@@ -134,39 +136,69 @@ std::string stringify(const MetaValue& value) {
 
 bool already_nfc(std::string_view s) { return nfc_quick_prefix(s) == s.size(); }
 
+namespace {
+
+// How far the eight bytes at p, with the continuation bytes the previous block still
+// owes (`owed`, `owed_e1`), are plainly NFC: ASCII, lead bytes C2..CB (U+0080..U+02FF),
+// E1 followed by B8..BB (U+1E00..U+1EFF, Vietnamese) and the continuation bytes those
+// leads call for, nothing else. False means "look byte by byte" (it may still be NFC:
+// E2 and EF sequences are left to the byte loop).
+bool quick_nfc_block(std::uint64_t x, std::uint64_t& owed, std::uint64_t& owed_e1) {
+  namespace sw = detail::swar;
+  std::uint64_t cont = sw::continuation(x);
+  std::uint64_t lead2 = (sw::eq(sw::bytes_and(x, 0xF8), 0xC0) & ~sw::eq(x, 0xC0) & ~sw::eq(x, 0xC1)) |
+                        sw::eq(sw::bytes_and(x, 0xFC), 0xC8);
+  std::uint64_t e1 = sw::eq(x, 0xE1);
+  std::uint64_t other = x & sw::kHigh & ~cont & ~lead2 & ~e1;
+  std::uint64_t leads = lead2 | e1;
+  std::uint64_t want_cont = (leads << 8) | (e1 << 16) | owed;
+  std::uint64_t after_e1 = (e1 << 8) | owed_e1;
+  bool ok = !other && want_cont == cont && !(after_e1 & ~sw::eq(sw::bytes_and(x, 0xFC), 0xB8));
+  owed = (leads >> 56) | (e1 >> 48);
+  owed_e1 = e1 >> 56;
+  return ok;
+}
+
+}  // namespace
+
 std::size_t nfc_quick_prefix(std::string_view s) {
-  const char* p = s.data();
-  std::size_t i = 0, n = s.size();
-  for (; i + 8 <= n; i += 8) {  // ASCII eight bytes at a time
-    std::uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    if (w & 0x8080808080808080ull) break;
-  }
   // Code points below U+0300, Latin Extended Additional (Vietnamese), general
   // punctuation U+2010..U+205F, currency signs U+20A0..U+20BF, U+FEFF and U+FFFD are
   // NFC on their own and never combine with a neighbour: such text is already NFC.
+  const char* p = s.data();
   const auto* u = reinterpret_cast<const unsigned char*>(p);
+  std::size_t i = 0, n = s.size();
   auto cont = [&](std::size_t k) { return k < n && (u[k] & 0xC0) == 0x80; };
-  while (i < n) {
-    unsigned char c = u[i];
-    if (c < 0x80) {
-      ++i;
-      if (c == ' ')  // between words: skip an ASCII run eight bytes at a time
-        for (std::uint64_t w; i + 8 <= n && (std::memcpy(&w, p + i, 8), !(w & 0x8080808080808080ull));) i += 8;
-      continue;
+  for (;;) {
+    if constexpr (detail::swar::kSwarLittleEndian) {
+      // blocks of eight bytes while they are plainly NFC, then back to the start of
+      // the last code point they reached into
+      std::uint64_t owed = 0, owed_e1 = 0;
+      std::size_t from = i;
+      while (i + 8 <= n && quick_nfc_block(detail::swar::load8(p + i), owed, owed_e1)) i += 8;
+      if (i > from) {  // the last code point may run on past the blocks: check it again
+        --i;
+        while (i > from && (u[i] & 0xC0) == 0x80) --i;
+      }
     }
-    if (c >= 0xC2 && c <= 0xCB && cont(i + 1)) { i += 2; continue; }
-    if (!cont(i + 1) || !cont(i + 2)) return i;
-    unsigned char d = u[i + 1], e = u[i + 2];
-    if ((c == 0xE1 && d >= 0xB8 && d <= 0xBB) || (c == 0xE2 && d == 0x80 && e >= 0x90) ||
-        (c == 0xE2 && d == 0x81 && e <= 0x9F) || (c == 0xE2 && d == 0x82 && e >= 0xA0) ||
-        (c == 0xEF && d == 0xBF && e == 0xBD) || (c == 0xEF && d == 0xBB && e == 0xBF)) {
-      i += 3;
-      continue;
+    if (i >= n) return n;
+    // byte by byte over the next sixteen bytes (whole code points), or to the answer
+    for (std::size_t stop = std::min(n, i + 16); i < stop;) {
+      unsigned char c = u[i];
+      if (c < 0x80) { ++i; continue; }
+      if (c >= 0xC2 && c <= 0xCB && cont(i + 1)) { i += 2; continue; }
+      if (!cont(i + 1) || !cont(i + 2)) return i;
+      unsigned char d = u[i + 1], e = u[i + 2];
+      if ((c == 0xE1 && d >= 0xB8 && d <= 0xBB) || (c == 0xE2 && d == 0x80 && e >= 0x90) ||
+          (c == 0xE2 && d == 0x81 && e <= 0x9F) || (c == 0xE2 && d == 0x82 && e >= 0xA0) ||
+          (c == 0xEF && d == 0xBF && e == 0xBD) || (c == 0xEF && d == 0xBB && e == 0xBF)) {
+        i += 3;
+        continue;
+      }
+      return i;
     }
-    return i;
+    if (i >= n) return n;
   }
-  return n;
 }
 
 std::string nfc(std::string_view s) {

@@ -40,6 +40,12 @@ inline std::uint64_t word_starts(std::uint64_t space, std::uint64_t& carry) {
   return ~space & kHigh & before;
 }
 
-inline int count(std::uint64_t mask) { return std::popcount(mask); }
+// The number of bytes set in a mask. A multiply adds the eight 0/1 bytes into the top
+// byte: the baseline x86-64 target has no popcount instruction, and std::popcount
+// becomes a library call there.
+inline int count(std::uint64_t mask) { return int(((mask >> 7) * kOnes) >> 56); }
+
+// x with each byte and-ed with m (m is one byte, repeated).
+inline std::uint64_t bytes_and(std::uint64_t x, unsigned char m) { return x & (kOnes * m); }
 
 }  // namespace galley::detail::swar
