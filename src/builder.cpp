@@ -19,6 +19,26 @@ constexpr std::array<unsigned char, 256> kSpaceClass = [] {
   return t;
 }();
 
+// The bytes of x that separate words (kSpaceClass non-zero).
+std::uint64_t separators(std::uint64_t x) {
+  namespace sw = detail::swar;
+  return sw::eq(x, ' ') | sw::eq(x, '\t') | sw::eq(x, '\r') | sw::eq(x, '\n');
+}
+
+// The end of the word that starts at i: the next space, tab, CR or LF, or n.
+std::size_t word_end(const char* p, std::size_t i, std::size_t n) {
+  if constexpr (detail::swar::kSwarLittleEndian) {
+    namespace sw = detail::swar;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t x = sw::load8(p + i);
+      std::uint64_t space = separators(x);
+      if (space) return i + (std::countr_zero(space) >> 3);
+    }
+  }
+  while (i < n && !kSpaceClass[(unsigned char)p[i]]) ++i;
+  return i;
+}
+
 }  // namespace
 
 void append_text(Inlines& out, std::string_view s) {
@@ -41,8 +61,8 @@ void append_text(Inlines& out, std::string_view s) {
       continue;
     }
     std::size_t start = i;
-    while (i < n && !kSpaceClass[(unsigned char)p[i]]) ++i;
-    out.emplace_back(Str{std::string(p + start, i - start)});
+    i = word_end(p, i, n);
+    out.emplace_back(std::in_place_type<Str>, std::string(p + start, i - start));
     word = true;
   }
 }
@@ -55,7 +75,7 @@ std::size_t count_words(std::string_view s) {
     std::uint64_t carry = sw::kHigh;
     for (; i + 8 <= n; i += 8) {
       std::uint64_t x = sw::load8(p + i);
-      std::uint64_t space = sw::eq(x, ' ') | sw::eq(x, '\t') | sw::eq(x, '\r') | sw::eq(x, '\n');
+      std::uint64_t space = separators(x);
       words += sw::count(sw::word_starts(space, carry));
     }
   }
