@@ -89,10 +89,12 @@ std::size_t count_words(std::string_view s) {
   return words;
 }
 
-Inlines text(std::string_view s) {
+Inlines text(std::string_view s) { return text(s, count_words(s)); }
+
+Inlines text(std::string_view s, std::size_t words) {
   Inlines out;
   // Exact bound of the result size: each word, plus one separator before all but the first.
-  if (std::size_t words = count_words(s)) out.reserve(2 * words - 1);
+  if (words) out.reserve(2 * words - 1);
   append_text(out, s);
   return out;
 }

@@ -457,7 +457,7 @@ struct Builder {
   Rewrites& rw;
   IdentifierSet ids;
 
-  Inlines inl(std::string_view s) { return make_inlines(s, opt.typo, rw); }
+  Inlines inl(std::string_view s, std::size_t words = kUnknownWords) { return make_inlines(s, opt.typo, rw, words); }
 
   Block header(int level, std::string_view s) {
     Inlines c = inl(s);
@@ -677,11 +677,11 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
 
   // Body: paragraphs, captions, sub-heads, lists.
   bool had_abstract = !abstract.empty();
-  // Each unit's words, counted once up to 46 (only compared with bounds <= 45): the loop
-  // below asks about a unit and both its neighbours.
-  std::vector<std::uint8_t> words(body_end > body_start ? body_end - body_start : 0);
-  for (std::size_t j = body_start; j < body_end; ++j) words[j - body_start] = std::uint8_t(word_count_upto(units[j].text, 46));
-  auto words_of_unit = [&](std::size_t j) -> std::size_t { return words[j - body_start]; };
+  // Each unit's words, counted once: the loop below asks about a unit and both its
+  // neighbours (comparing with bounds <= 45), and the paragraph's inlines are sized by it.
+  std::vector<std::size_t> words(body_end > body_start ? body_end - body_start : 0);
+  for (std::size_t j = body_start; j < body_end; ++j) words[j - body_start] = word_count(units[j].text);
+  auto words_of_unit = [&](std::size_t j) -> std::size_t { return std::min<std::size_t>(words[j - body_start], 46); };
   std::size_t figures = 0, heads = 0;
   for (std::size_t j = body_start; j < body_end;) {
     Unit& u = units[j];
@@ -750,7 +750,7 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
       ++j;
       continue;
     }
-    doc.blocks.push_back(Para{b.inl(s)});
+    doc.blocks.push_back(Para{b.inl(s, words[j - body_start])});
     ++j;
   }
   (void)figures;

@@ -65,8 +65,10 @@ struct TypoOptions {
 };
 // Insert missing spaces after . , ; : ! ? (keeping abbreviations, decimals, times, URLs).
 std::string fix_spacing(std::string_view s, Rewrites& rw);
-// Text -> Inlines (pandoc's Str/Space splitting, smart quotes when asked).
-Inlines make_inlines(std::string_view s, const TypoOptions& opt, Rewrites& rw);
+// Text -> Inlines (pandoc's Str/Space splitting, smart quotes when asked). `words`, when
+// the caller has counted them (word_count(s)), saves counting again to size the result.
+inline constexpr std::size_t kUnknownWords = std::size_t(-1);
+Inlines make_inlines(std::string_view s, const TypoOptions& opt, Rewrites& rw, std::size_t words = kUnknownWords);
 
 // Character classes (utf8proc categories).
 bool cp_letter(char32_t c);

@@ -211,15 +211,17 @@ void flush(std::string& buf, Inlines& target) {
 
 }  // namespace
 
-Inlines make_inlines(std::string_view input, const TypoOptions& opt, Rewrites& rw) {
+Inlines make_inlines(std::string_view input, const TypoOptions& opt, Rewrites& rw, std::size_t words) {
   std::string fixed;
   std::string_view s = input;
   if (opt.spacing) {
     std::size_t fixes = spacing_fixes(input, fixed);
     rw.add("space", fixes);
     if (fixes) s = fixed;
+    if (words != kUnknownWords) words += fixes;  // each space inserted splits a word in two
   }
-  if (!opt.smart || !may_have_quotes(s)) return text(s);
+  if (words == kUnknownWords) words = count_words(s);
+  if (!opt.smart || !may_have_quotes(s)) return text(s, words);
 
   // 1. quote characters
   std::vector<Ev> ev;
@@ -291,11 +293,7 @@ Inlines make_inlines(std::string_view input, const TypoOptions& opt, Rewrites& r
   // 3. build the inlines
   std::vector<std::pair<QuoteType, Inlines>> levels;
   levels.push_back({QuoteType::DoubleQuote, {}});
-  {
-    std::size_t spaces = 0;
-    for (char c : s) spaces += c == ' ';
-    levels.back().second.reserve(2 * spaces + 2);
-  }
+  levels.back().second.reserve(2 * words + 1);
   std::string buf;
   std::size_t last = 0;
   for (auto& e : ev) {

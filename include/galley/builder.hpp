@@ -11,6 +11,9 @@ namespace galley {
 // does: runs of spaces/tabs collapse into one Space; a newline (with any
 // surrounding spaces) becomes SoftBreak; leading/trailing whitespace dropped.
 Inlines text(std::string_view s);
+// The same, when the caller has counted the words (count_words(s)): the count only sizes
+// the result, so a wrong one costs memory, never content.
+Inlines text(std::string_view s, std::size_t words);
 // The same split, appended to `out` (no temporary list when building up a paragraph).
 void append_text(Inlines& out, std::string_view s);
 // The number of Str elements text(s) makes: runs of bytes other than space, tab, CR, LF.
