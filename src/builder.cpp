@@ -19,6 +19,14 @@ constexpr std::array<unsigned char, 256> kSpaceClass = [] {
   return t;
 }();
 
+// Makes the Str where the list stores it: the conversion's result initialises the
+// element directly, where a temporary string would be copied again by its move.
+struct StrFrom {
+  const char* p;
+  std::size_t n;
+  operator Str() const { return Str{std::string(p, n)}; }
+};
+
 // The bytes of x that separate words (kSpaceClass non-zero).
 std::uint64_t separators(std::uint64_t x) {
   namespace sw = detail::swar;
@@ -62,7 +70,7 @@ void append_text(Inlines& out, std::string_view s) {
     }
     std::size_t start = i;
     i = word_end(p, i, n);
-    out.emplace_back(std::in_place_type<Str>, std::string(p + start, i - start));
+    out.emplace_back(std::in_place_type<Str>, StrFrom{p + start, i - start});
     word = true;
   }
 }
