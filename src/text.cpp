@@ -5,6 +5,10 @@
 
 #include <utf8proc.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -138,11 +142,42 @@ bool already_nfc(std::string_view s) { return nfc_quick_prefix(s) == s.size(); }
 
 namespace {
 
-// How far the eight bytes at p, with the continuation bytes the previous block still
-// owes (`owed`, `owed_e1`), are plainly NFC: ASCII, lead bytes C2..CB (U+0080..U+02FF),
-// E1 followed by B8..BB (U+1E00..U+1EFF, Vietnamese) and the continuation bytes those
-// leads call for, nothing else. False means "look byte by byte" (it may still be NFC:
-// E2 and EF sequences are left to the byte loop).
+#if defined(__SSE2__)
+// Are the sixteen bytes at p plainly NFC, given that the bytes before them are (p[-2]
+// and p[-1] are read)? Plainly NFC: ASCII, lead bytes C2..CB (U+0080..U+02FF), E1
+// followed by B8..BB (U+1E00..U+1EFF, Vietnamese), E2 80 followed by 90..BF (dashes,
+// quotes, ellipsis), each with the continuation bytes it calls for and no others.
+// False means "look byte by byte": the text may still be NFC (E2 81, EF ...).
+bool quick_nfc_16(const char* p) {
+  auto load = [](const char* q) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(q)); };
+  auto eq = [](__m128i a, int c) { return _mm_cmpeq_epi8(a, _mm_set1_epi8(static_cast<char>(c))); };
+  auto lead2 = [](__m128i a) {  // C2..CB, compared as signed bytes after flipping the top bit
+    __m128i f = _mm_xor_si128(a, _mm_set1_epi8(static_cast<char>(0x80)));
+    return _mm_and_si128(_mm_cmpgt_epi8(f, _mm_set1_epi8(0x41)), _mm_cmplt_epi8(f, _mm_set1_epi8(0x4C)));
+  };
+  const __m128i x = load(p), x1 = load(p - 1), x2 = load(p - 2);
+  const __m128i cont = eq(_mm_and_si128(x, _mm_set1_epi8(static_cast<char>(0xC0))), 0x80);
+  const __m128i e1_1 = eq(x1, 0xE1), e2_1 = eq(x1, 0xE2), e2_2 = eq(x2, 0xE2);
+  const __m128i owed = _mm_or_si128(_mm_or_si128(lead2(x1), e1_1), _mm_or_si128(_mm_or_si128(eq(x2, 0xE1), e2_1), e2_2));
+  const __m128i known_lead = _mm_or_si128(lead2(x), _mm_or_si128(eq(x, 0xE1), eq(x, 0xE2)));
+  __m128i bad = _mm_xor_si128(owed, cont);                                                       // continuation where owed
+  bad = _mm_or_si128(bad, _mm_andnot_si128(eq(_mm_and_si128(x, _mm_set1_epi8(static_cast<char>(0xFC))), 0xB8), e1_1));  // E1 B8..BB
+  bad = _mm_or_si128(bad, _mm_andnot_si128(eq(x, 0x80), e2_1));                                   // E2 80
+  bad = _mm_or_si128(bad, _mm_andnot_si128(                                                       // E2 80 90..BF
+                              _mm_cmpgt_epi8(_mm_xor_si128(x, _mm_set1_epi8(static_cast<char>(0x80))), _mm_set1_epi8(0x0F)), e2_2));
+  int other_lead = _mm_movemask_epi8(x) & ~_mm_movemask_epi8(_mm_or_si128(cont, known_lead));
+  return _mm_movemask_epi8(bad) == 0 && other_lead == 0;
+}
+
+// From i (the start of a code point), past the blocks of sixteen bytes that are plainly NFC.
+std::size_t skip_quick_nfc(const char* p, std::size_t i, std::size_t n) {
+  if (i < 2) return i;  // the first block needs two bytes before it
+  while (i + 16 <= n && quick_nfc_16(p + i)) i += 16;
+  return i;
+}
+#else
+// The same eight bytes at a time: ASCII, C2..CB and E1 B8..BB sequences only (E2 is left
+// to the byte loop). `owed`, `owed_e1`: the continuation bytes the previous block still owes.
 bool quick_nfc_block(std::uint64_t x, std::uint64_t& owed, std::uint64_t& owed_e1) {
   namespace sw = detail::swar;
   std::uint64_t cont = sw::continuation(x);
@@ -159,6 +194,14 @@ bool quick_nfc_block(std::uint64_t x, std::uint64_t& owed, std::uint64_t& owed_e
   return ok;
 }
 
+std::size_t skip_quick_nfc(const char* p, std::size_t i, std::size_t n) {
+  if constexpr (!detail::swar::kSwarLittleEndian) return i;
+  std::uint64_t owed = 0, owed_e1 = 0;
+  while (i + 8 <= n && quick_nfc_block(detail::swar::load8(p + i), owed, owed_e1)) i += 8;
+  return i;
+}
+#endif
+
 }  // namespace
 
 std::size_t nfc_quick_prefix(std::string_view s) {
@@ -170,16 +213,13 @@ std::size_t nfc_quick_prefix(std::string_view s) {
   std::size_t i = 0, n = s.size();
   auto cont = [&](std::size_t k) { return k < n && (u[k] & 0xC0) == 0x80; };
   for (;;) {
-    if constexpr (detail::swar::kSwarLittleEndian) {
-      // blocks of eight bytes while they are plainly NFC, then back to the start of
-      // the last code point they reached into
-      std::uint64_t owed = 0, owed_e1 = 0;
-      std::size_t from = i;
-      while (i + 8 <= n && quick_nfc_block(detail::swar::load8(p + i), owed, owed_e1)) i += 8;
-      if (i > from) {  // the last code point may run on past the blocks: check it again
-        --i;
-        while (i > from && (u[i] & 0xC0) == 0x80) --i;
-      }
+    // whole blocks while they are plainly NFC; the last code point they reached into may
+    // run on past them, so the byte loop checks it again from its start
+    std::size_t from = i;
+    i = skip_quick_nfc(p, i, n);
+    if (i > from) {
+      --i;
+      while (i > from && (u[i] & 0xC0) == 0x80) --i;
     }
     if (i >= n) return n;
     // byte by byte over the next sixteen bytes (whole code points), or to the answer
