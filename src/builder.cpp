@@ -78,15 +78,23 @@ void append_text(Inlines& out, std::string_view s) {
 std::size_t count_words(std::string_view s) {
   const char* p = s.data();
   std::size_t n = s.size(), i = 0, words = 0;
+#if defined(__SSE2__)
+  __m128i before_block = _mm_set1_epi8(-1);  // the byte before the text counts as a separator
+  auto word_starts = [&before_block](__m128i x) {
+    auto eq = [&x](char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
+    __m128i sep = _mm_or_si128(_mm_or_si128(eq(' '), eq('\t')), _mm_or_si128(eq('\r'), eq('\n')));
+    __m128i before = _mm_or_si128(_mm_slli_si128(sep, 1), _mm_srli_si128(before_block, 15));
+    before_block = sep;
+    return _mm_andnot_si128(sep, before);
+  };
+  words = detail::swar::count16(p, n, i, word_starts);
+#else
   if constexpr (detail::swar::kSwarLittleEndian) {
     namespace sw = detail::swar;
     std::uint64_t carry = sw::kHigh;
-    for (; i + 8 <= n; i += 8) {
-      std::uint64_t x = sw::load8(p + i);
-      std::uint64_t space = separators(x);
-      words += sw::count(sw::word_starts(space, carry));
-    }
+    for (; i + 8 <= n; i += 8) words += sw::count(sw::word_starts(separators(sw::load8(p + i)), carry));
   }
+#endif
   // the rest byte by byte (a word running on from the last block was counted there)
   bool prev_space = i == 0 || kSpaceClass[(unsigned char)p[i - 1]];
   for (; i < n; ++i) {

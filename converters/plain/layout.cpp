@@ -13,10 +13,15 @@ namespace galley::plain::detail {
 std::size_t cp_len(std::string_view s) {
   // every byte that is not a continuation byte starts a code point
   std::size_t i = 0, n = s.size(), cps = 0;
-  if constexpr (galley::detail::swar::kSwarLittleEndian) {
-    namespace sw = galley::detail::swar;
+  namespace sw = galley::detail::swar;
+#if defined(__SSE2__)
+  cps = sw::count16(s.data(), n, i, [](__m128i x) {  // counts continuation bytes
+    return _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(char(0xC0))), _mm_set1_epi8(char(0x80))); });
+  cps = i - cps;
+#else
+  if constexpr (sw::kSwarLittleEndian)
     for (; i + 8 <= n; i += 8) cps += 8 - sw::count(sw::continuation(sw::load8(s.data() + i)));
-  }
+#endif
   for (; i < n; ++i) cps += ((unsigned char)s[i] & 0xC0) != 0x80;
   return cps;
 }

@@ -6,8 +6,13 @@
 // (`kSwarLittleEndian`).
 #pragma once
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace galley::detail::swar {
 
@@ -47,5 +52,24 @@ inline int count(std::uint64_t mask) { return int(((mask >> 7) * kOnes) >> 56); 
 
 // x with each byte and-ed with m (m is one byte, repeated).
 inline std::uint64_t bytes_and(std::uint64_t x, unsigned char m) { return x & (kOnes * m); }
+
+#if defined(__SSE2__)
+// Sixteen bytes at a time where the machine has SSE2 (every x86-64): `count16` adds up,
+// over whole blocks of sixteen bytes from p, how many bytes `mark` sets (0xFF for a
+// byte that counts); returns the count and the number of bytes covered.
+template <class Mark>
+inline std::size_t count16(const char* p, std::size_t n, std::size_t& covered, Mark mark) {
+  std::size_t total = 0, i = 0;
+  while (i + 16 <= n) {
+    __m128i acc = _mm_setzero_si128();  // per-byte counts, emptied before they reach 255
+    for (int k = 0; k < 255 && i + 16 <= n; ++k, i += 16)
+      acc = _mm_sub_epi8(acc, mark(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i))));
+    __m128i sums = _mm_sad_epu8(acc, _mm_setzero_si128());
+    total += std::size_t(_mm_cvtsi128_si32(sums)) + std::size_t(_mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
+  }
+  covered = i;
+  return total;
+}
+#endif
 
 }  // namespace galley::detail::swar
