@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "galley/builder.hpp"
+#include "galley/detail/swar.hpp"
 #include "galley/text.hpp"
 #include "plain/reader_detail.hpp"
 
@@ -244,18 +245,50 @@ constexpr std::array<std::uint32_t, 256> kPhotoMarkerBucket = [] {
   return t;
 }();
 
-bool photo_marker(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  for (std::size_t i = 0, n = s.size(); i < n; ++i) {
-    std::uint32_t bucket = kPhotoMarkerBucket[p[i]];
-    if (!bucket) continue;
-    std::string_view rest = s.substr(i);
-    for (; bucket; bucket &= bucket - 1) {
-      const std::string_view m = kPhotoMarkers[__builtin_ctz(bucket)];
-      // every marker is at least 4 bytes: bytes 1-2 reject nearly all Vietnamese letters
-      if (rest.size() >= m.size() && rest[1] == m[1] && rest[2] == m[2] && rest.starts_with(m)) return true;
-    }
+// Does a marker start at s[i]?
+bool photo_marker_at(std::string_view s, std::size_t i) {
+  std::uint32_t bucket = kPhotoMarkerBucket[(unsigned char)s[i]];
+  std::string_view rest = s.substr(i);
+  for (; bucket; bucket &= bucket - 1) {
+    const std::string_view m = kPhotoMarkers[__builtin_ctz(bucket)];
+    // every marker is at least 4 bytes: bytes 1-2 reject nearly all Vietnamese letters
+    if (rest.size() >= m.size() && rest[1] == m[1] && rest[2] == m[2] && rest.starts_with(m)) return true;
   }
+  return false;
+}
+
+#if defined(__SSE2__)
+// The sixteen-byte scan below looks only where a marker can start: "(", "/", "C", "G",
+// "I", "P", "V" or the letters "Ả" / "ả" (E1 BA A2 / E1 BA A3).
+constexpr bool photo_markers_prefiltered() {
+  for (auto m : kPhotoMarkers)
+    if (!(std::string_view("(/CGIPV").find(m[0]) != std::string_view::npos || m.starts_with("\xE1\xBA\xA2") ||
+          m.starts_with("\xE1\xBA\xA3")))
+      return false;
+  return true;
+}
+static_assert(photo_markers_prefiltered(), "a photo marker starts with a byte the scan does not look for");
+#endif
+
+bool photo_marker(std::string_view s) {
+  std::size_t i = 0, n = s.size();
+#if defined(__SSE2__)
+  if (n >= 18) {
+    namespace sw = galley::detail::swar;
+    auto starts = [](const char* q) -> unsigned {
+      __m128i x = sw::load16(q), x1 = sw::load16(q + 1), x2 = sw::load16(q + 2);
+      __m128i ascii = _mm_or_si128(_mm_or_si128(_mm_or_si128(sw::eq16(x, '('), sw::eq16(x, '/')), _mm_or_si128(sw::eq16(x, 'C'), sw::eq16(x, 'G'))),
+                                   _mm_or_si128(_mm_or_si128(sw::eq16(x, 'I'), sw::eq16(x, 'P')), sw::eq16(x, 'V')));
+      __m128i anh = _mm_and_si128(_mm_and_si128(sw::eq16(x, 0xE1), sw::eq16(x1, 0xBA)), _mm_or_si128(sw::eq16(x2, 0xA2), sw::eq16(x2, 0xA3)));
+      return unsigned(_mm_movemask_epi8(_mm_or_si128(ascii, anh)));
+    };
+    bool found = false;
+    i = sw::each_marked16(s.data(), 0, n - 2, starts, [&](std::size_t k) { return photo_marker_at(s, k); }, found);
+    if (found) return true;
+  }
+#endif
+  for (; i < n; ++i)
+    if (kPhotoMarkerBucket[(unsigned char)s[i]] && photo_marker_at(s, i)) return true;
   return false;
 }
 

@@ -70,6 +70,28 @@ inline std::size_t count16(const char* p, std::size_t n, std::size_t& covered, M
   covered = i;
   return total;
 }
+
+// For each block of sixteen bytes from `from` while the block ends at or before `to`:
+// mark(p + i) gives a 16-bit mask of the positions to look at, and f(k) is called for
+// each of them in order; f returning true stops the scan. Returns the end of the blocks
+// covered (the caller looks at the rest byte by byte), or `stopped` at k when f said so.
+template <class Mark, class F>
+inline std::size_t each_marked16(const char* p, std::size_t from, std::size_t to, Mark mark, F f, bool& stopped) {
+  std::size_t i = from;
+  stopped = false;
+  for (; i + 16 <= to; i += 16)
+    for (unsigned m = mark(p + i); m; m &= m - 1) {
+      std::size_t k = i + std::size_t(std::countr_zero(m));
+      if (f(k)) {
+        stopped = true;
+        return k;
+      }
+    }
+  return i;
+}
+
+inline __m128i load16(const char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+inline __m128i eq16(__m128i x, unsigned char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(c))); }
 #endif
 
 }  // namespace galley::detail::swar
