@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "galley/text.hpp"
 #include "plain/reader_detail.hpp"
@@ -47,21 +49,34 @@ std::string detect_lang(std::string_view text) {
     text = text.substr(0, cut);
   }
   auto& sw = stopwords();
+  // every stop word, with a bit for each language that lists it: one lookup a word
+  static const auto index = [&sw] {
+    std::unordered_map<std::string_view, unsigned> m;
+    for (std::size_t l = 0; l < sw.size(); ++l)
+      for (auto x : sw[l].words) m[x] |= 1u << l;
+    return m;
+  }();
+  static const std::size_t longest = [&sw] {
+    std::size_t n = 0;
+    for (auto& l : sw)
+      for (auto x : l.words) n = std::max(n, x.size());
+    return n;
+  }();
   std::vector<std::size_t> score(sw.size(), 0);
   std::size_t words = 0, viet = 0, letters = 0;
   std::string w;
   auto finish = [&] {
     if (w.empty()) return;
     ++words;
-    for (std::size_t l = 0; l < sw.size(); ++l)
-      for (auto x : sw[l].words)
-        if (x == w) { ++score[l]; break; }
+    if (w.size() <= longest)
+      if (auto it = index.find(w); it != index.end())
+        for (unsigned bits = it->second; bits; bits &= bits - 1) ++score[std::size_t(__builtin_ctz(bits))];
     w.clear();
   };
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t start = i;
-    char32_t c = next_codepoint(text, i);
+    char32_t c = (unsigned char)text[i] < 0x80 ? char32_t((unsigned char)text[i++]) : next_codepoint(text, i);
     if (cp_letter(c)) {
       ++letters;
       if (vietnamese_letter(c)) ++viet;

@@ -197,6 +197,13 @@ bool opening_punct(char32_t c) {
 // Any byte a quote can start with (the straight quotes, 0xE2 of the curly ones)?
 bool may_have_quotes(std::string_view s) {
   std::size_t i = 0, n = s.size();
+#if defined(__SSE2__)
+  namespace sw16 = galley::detail::swar;
+  for (; i + 16 <= n; i += 16) {
+    __m128i x = sw16::load16(s.data() + i);
+    if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(sw16::eq16(x, '"'), sw16::eq16(x, '\'')), sw16::eq16(x, 0xE2)))) return true;
+  }
+#endif
   if constexpr (galley::detail::swar::kSwarLittleEndian) {
     namespace sw = galley::detail::swar;
     for (; i + 8 <= n; i += 8) {
