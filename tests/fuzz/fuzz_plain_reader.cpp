@@ -1,17 +1,23 @@
 // Fuzz the plain-text news reader: any bytes give a Document or a galley::Error,
-// and the Document survives a Pandoc JSON round trip unchanged.
+// and the Document survives a Pandoc JSON round trip unchanged. The block scans the
+// reader is built on (NFC quick check, word count) must agree with their byte loops.
 #include <cstdint>
 #include <cstdlib>
 
 #include "fuzz_common.hpp"
 #include "galley/error.hpp"
 #include "galley/json.hpp"
+#include "galley/builder.hpp"
 #include "galley/registry.hpp"
+#include "galley/text.hpp"
+#include "../reference_scans.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const galley::Registry reg = galley::builtin_registry();
   static const auto reader = reg.find_reader("plain")->make();
   std::string_view input(reinterpret_cast<const char*>(data), size);
+  if (galley::nfc_quick_prefix(input) != galley_test::reference_quick_prefix(input)) std::abort();
+  if (galley::count_words(input) != galley_test::reference_words(input)) std::abort();
   auto opt = galley_fuzz::reader_options();
   // First byte picks the extensions, so both article detection and smart
   // quotes get switched on and off.

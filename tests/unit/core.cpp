@@ -16,6 +16,7 @@
 #include "galley/registry.hpp"
 #include "galley/text.hpp"
 #include "galley/walk.hpp"
+#include "../reference_scans.hpp"
 
 using namespace galley;
 
@@ -52,40 +53,6 @@ BOOST_AUTO_TEST_CASE(utf8_repair_and_nfc) {
   BOOST_TEST(std::string(trim("\xC2\xA0 x y \n")) == "x y");
 }
 
-namespace {
-// The byte-at-a-time definitions the eight-byte scans must agree with.
-std::size_t reference_quick_prefix(std::string_view s) {
-  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t i = 0, n = s.size();
-  auto cont = [&](std::size_t k) { return k < n && (u[k] & 0xC0) == 0x80; };
-  while (i < n) {
-    unsigned char c = u[i];
-    if (c < 0x80) { ++i; continue; }
-    if (c >= 0xC2 && c <= 0xCB && cont(i + 1)) { i += 2; continue; }
-    if (!cont(i + 1) || !cont(i + 2)) return i;
-    unsigned char d = u[i + 1], e = u[i + 2];
-    if ((c == 0xE1 && d >= 0xB8 && d <= 0xBB) || (c == 0xE2 && d == 0x80 && e >= 0x90) ||
-        (c == 0xE2 && d == 0x81 && e <= 0x9F) || (c == 0xE2 && d == 0x82 && e >= 0xA0) ||
-        (c == 0xEF && d == 0xBF && e == 0xBD) || (c == 0xEF && d == 0xBB && e == 0xBF)) {
-      i += 3;
-      continue;
-    }
-    return i;
-  }
-  return n;
-}
-std::size_t reference_words(std::string_view s) {
-  std::size_t n = 0;
-  bool prev_space = true;
-  for (char c : s) {
-    bool sp = c == ' ' || c == '\t' || c == '\r' || c == '\n';
-    n += prev_space && !sp;
-    prev_space = sp;
-  }
-  return n;
-}
-}  // namespace
-
 // Random strings from pieces that stress the block edges: Vietnamese letters, Latin-1,
 // punctuation, combining marks, stray and missing continuation bytes, spaces.
 BOOST_AUTO_TEST_CASE(eight_byte_scans_agree_with_byte_loops) {
@@ -101,8 +68,8 @@ BOOST_AUTO_TEST_CASE(eight_byte_scans_agree_with_byte_loops) {
     int len = int(next() % 40);
     bool rare = next() % 2 == 0;  // clean text, or text with an odd piece here and there
     for (int k = 0; k < len; ++k) s += pieces[rare && next() % 8 == 0 ? next() % std::size(pieces) : next() % 10];
-    BOOST_TEST_REQUIRE(nfc_quick_prefix(s) == reference_quick_prefix(s), "quick prefix of case " << round);
-    BOOST_TEST_REQUIRE(count_words(s) == reference_words(s), "words of case " << round);
+    BOOST_TEST_REQUIRE(nfc_quick_prefix(s) == galley_test::reference_quick_prefix(s), "quick prefix of case " << round);
+    BOOST_TEST_REQUIRE(count_words(s) == galley_test::reference_words(s), "words of case " << round);
   }
 }
 
