@@ -33,8 +33,22 @@ std::uint64_t separators(std::uint64_t x) {
   return sw::eq(x, ' ') | sw::eq(x, '\t') | sw::eq(x, '\r') | sw::eq(x, '\n');
 }
 
+#if defined(__SSE2__)
+__m128i separators16(__m128i x) {
+  namespace sw = detail::swar;
+  return _mm_or_si128(_mm_or_si128(sw::eq16(x, ' '), sw::eq16(x, '\t')), _mm_or_si128(sw::eq16(x, '\r'), sw::eq16(x, '\n')));
+}
+#endif
+
 // The end of the word that starts at i: the next space, tab, CR or LF, or n.
 std::size_t word_end(const char* p, std::size_t i, std::size_t n) {
+#if defined(__SSE2__)
+  namespace sw = detail::swar;
+  for (; i + 16 <= n; i += 16) {
+    __m128i x = sw::load16(p + i);
+    if (unsigned m = unsigned(_mm_movemask_epi8(separators16(x)))) return i + std::size_t(std::countr_zero(m));
+  }
+#endif
   if constexpr (detail::swar::kSwarLittleEndian) {
     namespace sw = detail::swar;
     for (; i + 8 <= n; i += 8) {
@@ -81,8 +95,7 @@ std::size_t count_words(std::string_view s) {
 #if defined(__SSE2__)
   __m128i before_block = _mm_set1_epi8(-1);  // the byte before the text counts as a separator
   auto word_starts = [&before_block](__m128i x) {
-    auto eq = [&x](char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
-    __m128i sep = _mm_or_si128(_mm_or_si128(eq(' '), eq('\t')), _mm_or_si128(eq('\r'), eq('\n')));
+    __m128i sep = separators16(x);
     __m128i before = _mm_or_si128(_mm_slli_si128(sep, 1), _mm_srli_si128(before_block, 15));
     before_block = sep;
     return _mm_andnot_si128(sep, before);

@@ -716,6 +716,7 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
   for (std::size_t j = body_start; j < body_end; ++j) words[j - body_start] = word_count(units[j].text);
   auto words_of_unit = [&](std::size_t j) -> std::size_t { return std::min<std::size_t>(words[j - body_start], 46); };
   std::size_t figures = 0, heads = 0;
+  doc.blocks.reserve(doc.blocks.size() + words.size());  // at most a block per unit
   for (std::size_t j = body_start; j < body_end;) {
     Unit& u = units[j];
     if (u.list != ListKind::None) {
