@@ -3,7 +3,10 @@
 // them on every input.
 #pragma once
 #include <cstddef>
+#include <string>
 #include <string_view>
+
+#include "galley/ast.hpp"
 
 namespace galley_test {
 
@@ -36,6 +39,29 @@ inline std::size_t reference_words(std::string_view s) {
     prev_space = sp;
   }
   return n;
+}
+
+// galley::text(): words between runs of space, tab, CR and LF; a run between two words is
+// one Space, or one SoftBreak when it holds a newline; nothing at either end.
+inline galley::Inlines reference_text(std::string_view s) {
+  galley::Inlines out;
+  std::size_t i = 0, n = s.size();
+  auto sep = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (i < n) {
+    if (sep(s[i])) {
+      bool newline = false;
+      for (; i < n && sep(s[i]); ++i) newline |= s[i] == '\n';
+      if (!out.empty() && i < n) {
+        if (newline) out.push_back(galley::SoftBreak{});
+        else out.push_back(galley::Space{});
+      }
+      continue;
+    }
+    std::size_t start = i;
+    while (i < n && !sep(s[i])) ++i;
+    out.push_back(galley::Str{std::string(s.substr(start, i - start))});
+  }
+  return out;
 }
 
 }  // namespace galley_test

@@ -60,7 +60,8 @@ BOOST_AUTO_TEST_CASE(eight_byte_scans_agree_with_byte_loops) {
                                  "\xE2\x80\x9C", "\xE2\x80\x93", "\xEF\xBB\xBF", "\xEF\xBF\xBD", "\xCC\x81",
                                  "\xE1", "\xE1\xBA", "\x80", "\xC3", "\xE1\xB7\x80", "\xC0\x80", "\xE2\x82\xAC",
                                  "\xF0\x9F\x98\x80", "\xCB\x86", "\xE1\xBC\x80", "\xE2\x80\x8B",
-                                 "\xE2\x81\x80", "\xE2\x80", "\xE2\x80\xA6", "\xC2\xA0", "\xE1\xBA\x41"};
+                                 "\xE2\x81\x80", "\xE2\x80", "\xE2\x80\xA6", "\xC2\xA0", "\xE1\xBA\x41", "\r",
+                                 "\r\n", "  "};
   unsigned state = 12345;
   auto next = [&] { return state = state * 1103515245u + 12345u, (state >> 16) & 0x7FFF; };
   for (int round = 0; round < 20000; ++round) {
@@ -70,6 +71,7 @@ BOOST_AUTO_TEST_CASE(eight_byte_scans_agree_with_byte_loops) {
     for (int k = 0; k < len; ++k) s += pieces[rare && next() % 8 == 0 ? next() % std::size(pieces) : next() % 10];
     BOOST_TEST_REQUIRE(nfc_quick_prefix(s) == galley_test::reference_quick_prefix(s), "quick prefix of case " << round);
     BOOST_TEST_REQUIRE(count_words(s) == galley_test::reference_words(s), "words of case " << round);
+    BOOST_TEST_REQUIRE((text(s) == galley_test::reference_text(s)), "text() of case " << round);
   }
 }
 
