@@ -10,23 +10,27 @@
 
 namespace galley_test {
 
+// nfc_quick_prefix(), from its definition by code point: the longest prefix of whole,
+// valid code points each below U+0300 or in U+1E00..U+1EFF, U+2010..U+205F,
+// U+20A0..U+20BF, U+FEFF or U+FFFD.
 inline std::size_t reference_quick_prefix(std::string_view s) {
-  const auto* u = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t i = 0, n = s.size();
-  auto cont = [&](std::size_t k) { return k < n && (u[k] & 0xC0) == 0x80; };
   while (i < n) {
-    unsigned char c = u[i];
-    if (c < 0x80) { ++i; continue; }
-    if (c >= 0xC2 && c <= 0xCB && cont(i + 1)) { i += 2; continue; }
-    if (!cont(i + 1) || !cont(i + 2)) return i;
-    unsigned char d = u[i + 1], e = u[i + 2];
-    if ((c == 0xE1 && d >= 0xB8 && d <= 0xBB) || (c == 0xE2 && d == 0x80 && e >= 0x90) ||
-        (c == 0xE2 && d == 0x81 && e <= 0x9F) || (c == 0xE2 && d == 0x82 && e >= 0xA0) ||
-        (c == 0xEF && d == 0xBF && e == 0xBD) || (c == 0xEF && d == 0xBB && e == 0xBF)) {
-      i += 3;
-      continue;
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > n) return i;
+    char32_t cp = len == 1 ? c : (c & (0x7F >> len));
+    for (std::size_t k = 1; k < len; ++k) {
+      auto d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (d & 0x3F);
     }
-    return i;
+    static constexpr char32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};  // below: an overlong form
+    if (cp < shortest[len]) return i;
+    bool quick = cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x205F) ||
+                 (cp >= 0x20A0 && cp <= 0x20BF) || cp == 0xFEFF || cp == 0xFFFD;
+    if (!quick) return i;
+    i += len;
   }
   return n;
 }
