@@ -33,7 +33,7 @@ std::uint64_t separators(std::uint64_t x) {
   return sw::eq(x, ' ') | sw::eq(x, '\t') | sw::eq(x, '\r') | sw::eq(x, '\n');
 }
 
-#if defined(__SSE2__)
+#if GALLEY_SSE2
 __m128i separators16(__m128i x) {
   namespace sw = detail::swar;
   return _mm_or_si128(_mm_or_si128(sw::eq16(x, ' '), sw::eq16(x, '\t')), _mm_or_si128(sw::eq16(x, '\r'), sw::eq16(x, '\n')));
@@ -42,7 +42,7 @@ __m128i separators16(__m128i x) {
 
 // The end of the word that starts at i: the next space, tab, CR or LF, or n.
 std::size_t word_end(const char* p, std::size_t i, std::size_t n) {
-#if defined(__SSE2__)
+#if GALLEY_SSE2
   namespace sw = detail::swar;
   for (; i + 16 <= n; i += 16) {
     __m128i x = sw::load16(p + i);
@@ -92,7 +92,7 @@ void append_text(Inlines& out, std::string_view s) {
 std::size_t count_words(std::string_view s) {
   const char* p = s.data();
   std::size_t n = s.size(), i = 0, words = 0;
-#if defined(__SSE2__)
+#if GALLEY_SSE2
   __m128i before_block = _mm_set1_epi8(-1);  // the byte before the text counts as a separator
   auto word_starts = [&before_block](__m128i x) {
     __m128i sep = separators16(x);

@@ -5,10 +5,8 @@
 #include <array>
 #include <cstdlib>
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
+#include "galley/detail/swar.hpp"
 #include "galley/error.hpp"
 #include "galley/json.hpp"
 #include "galley/text.hpp"
@@ -112,7 +110,7 @@ class Parser {
   // is long enough, then a table lookup per byte (a third of the reader's
   // instructions went to this scan).
   static const char* plain_run(const char* p, const char* end) {
-#if defined(__SSE2__)
+#if GALLEY_SSE2
     const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), ctl_max = _mm_set1_epi8(0x1F);
     while (end - p >= 16) {
       __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));

@@ -5,9 +5,6 @@
 
 #include <utf8proc.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include <cstdint>
 #include <cstdlib>
@@ -142,7 +139,7 @@ bool already_nfc(std::string_view s) { return nfc_quick_prefix(s) == s.size(); }
 
 namespace {
 
-#if defined(__SSE2__)
+#if GALLEY_SSE2
 // Are the sixteen bytes at p plainly NFC, given that the bytes before them are (p[-2]
 // and p[-1] are read)? Plainly NFC: ASCII, lead bytes C2..CB (U+0080..U+02FF), E1
 // followed by B8..BB (U+1E00..U+1EFF, Vietnamese), E2 80 followed by 90..BF (dashes,

@@ -257,7 +257,7 @@ bool photo_marker_at(std::string_view s, std::size_t i) {
   return false;
 }
 
-#if defined(__SSE2__)
+#if GALLEY_SSE2
 // The sixteen-byte scan below looks only where a marker can start: "(", "/", "C", "G",
 // "I", "P", "V" or the letters "Ả" / "ả" (E1 BA A2 / E1 BA A3).
 constexpr bool photo_markers_prefiltered() {
@@ -272,7 +272,7 @@ static_assert(photo_markers_prefiltered(), "a photo marker starts with a byte th
 
 bool photo_marker(std::string_view s) {
   std::size_t i = 0, n = s.size();
-#if defined(__SSE2__)
+#if GALLEY_SSE2
   if (n >= 18) {
     namespace sw = galley::detail::swar;
     auto starts = [](const char* q) -> unsigned {

@@ -14,7 +14,7 @@ std::size_t cp_len(std::string_view s) {
   // every byte that is not a continuation byte starts a code point
   std::size_t i = 0, n = s.size(), cps = 0;
   namespace sw = galley::detail::swar;
-#if defined(__SSE2__)
+#if GALLEY_SSE2
   cps = sw::count16(s.data(), n, i, [](__m128i x) {  // counts continuation bytes
     return _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(char(0xC0))), _mm_set1_epi8(char(0x80))); });
   cps = i - cps;

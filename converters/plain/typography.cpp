@@ -141,7 +141,7 @@ std::size_t spacing_fixes(std::string_view s, std::string& out) {
     return false;
   };
   std::size_t k = 1;
-#if defined(__SSE2__)
+#if GALLEY_SSE2
   // sixteen positions at a time while the byte after the block can be read
   if (n >= 18) {
     namespace sw = galley::detail::swar;
@@ -197,7 +197,7 @@ bool opening_punct(char32_t c) {
 // Any byte a quote can start with (the straight quotes, 0xE2 of the curly ones)?
 bool may_have_quotes(std::string_view s) {
   std::size_t i = 0, n = s.size();
-#if defined(__SSE2__)
+#if GALLEY_SSE2
   namespace sw16 = galley::detail::swar;
   for (; i + 16 <= n; i += 16) {
     __m128i x = sw16::load16(s.data() + i);

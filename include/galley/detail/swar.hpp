@@ -10,8 +10,14 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__)
+// GALLEY_SSE2: 1 where the sixteen-byte SSE2 scans are compiled in. -DGALLEY_NO_SSE2=ON
+// (CMake) builds the portable scans instead, so that an x86-64 machine can test them too
+// (the sanitizer phase of .ci/run does).
+#if defined(__SSE2__) && !defined(GALLEY_NO_SSE2)
+#define GALLEY_SSE2 1
 #include <emmintrin.h>
+#else
+#define GALLEY_SSE2 0
 #endif
 
 namespace galley::detail::swar {
@@ -53,7 +59,7 @@ inline int count(std::uint64_t mask) { return int(((mask >> 7) * kOnes) >> 56); 
 // x with each byte and-ed with m (m is one byte, repeated).
 inline std::uint64_t bytes_and(std::uint64_t x, unsigned char m) { return x & (kOnes * m); }
 
-#if defined(__SSE2__)
+#if GALLEY_SSE2
 // Sixteen bytes at a time where the machine has SSE2 (every x86-64): `count16` adds up,
 // over whole blocks of sixteen bytes from p, how many bytes `mark` sets (0xFF for a
 // byte that counts); returns the count and the number of bytes covered.
