@@ -3,11 +3,30 @@
 
 #include <zip.h>
 
+#include <algorithm>
+
 #include "galley/error.hpp"
+#include "galley/time.hpp"
 
 namespace galley::detail {
 
 namespace {
+// MS-DOS date and time fields of a zip entry for `t`, in UTC. libzip's
+// zip_file_set_mtime converts with localtime(), so the same book made under
+// TZ=Asia/Tokyo and TZ=UTC differed; the fields are computed here instead.
+// DOS times cover 1980-01-01 .. 2107-12-31 and count seconds in twos.
+struct DosTime {
+  zip_uint16_t time, date;
+};
+DosTime dos_time_utc(long long t) {
+  constexpr long long kLast = 4354819198;  // 2107-12-31T23:59:58Z
+  CivilTime c = civil_from_epoch(std::clamp(t, kFixedEpoch, kLast));
+  DosTime d;
+  d.date = static_cast<zip_uint16_t>(((c.year - 1980) << 9) | (c.month << 5) | c.day);
+  d.time = static_cast<zip_uint16_t>((c.hour << 11) | (c.minute << 5) | (c.second / 2));
+  return d;
+}
+
 [[noreturn]] void fail(const std::string& what, zip_error_t* err) {
   std::string msg = what + (err ? std::string(": ") + zip_error_strerror(err) : std::string());
   throw OutputError("galley.zip", msg);
@@ -30,7 +49,8 @@ std::string make_zip(const std::vector<ZipEntry>& entries, long long mtime) {
     auto ui = static_cast<zip_uint64_t>(idx);
     // Level 6 (zlib's default): level 9 took longer for about 1% smaller books.
     zip_set_file_compression(za, ui, e.store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 6);
-    zip_file_set_mtime(za, ui, static_cast<time_t>(mtime), 0);
+    DosTime dt = dos_time_utc(mtime);
+    zip_file_set_dostime(za, ui, dt.time, dt.date, 0);
     // No extra fields (EPUB's mimetype must have none): libzip adds none for
     // buffers unless asked, and clear any it might have set.
     zip_file_extra_field_delete(za, ui, ZIP_EXTRA_FIELD_ALL, ZIP_FL_CENTRAL | ZIP_FL_LOCAL);

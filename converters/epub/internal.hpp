@@ -119,8 +119,6 @@ std::string package_opf(const Document& doc, const Book& book, const std::vector
                         const std::vector<SpineRef>& spine, Diagnostics& diag);
 std::string content_uuid(const std::string& bytes);  // "urn:uuid:..." from a 128-bit FNV-1a
 // Unix time of an ISO 8601 date (zone applied; local times taken as UTC).
-std::optional<long long> iso_to_epoch(const std::string& iso);
-std::string epoch_to_iso(long long t);  // "CCYY-MM-DDThh:mm:ssZ"
 
 // ---- accessibility.cpp ----
 std::string accessibility_metadata(const Book& book);

@@ -16,12 +16,12 @@
 #include "galley/json.hpp"
 #include "galley/meta.hpp"
 #include "galley/text.hpp"
+#include "galley/time.hpp"
 
 namespace galley::epub {
 
 namespace {
 
-constexpr long long kFixedEpoch = 315532800;  // 1980-01-01T00:00:00Z, the earliest zip time
 
 const char* kContainer =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -63,15 +63,9 @@ void set_identity(const Document& doc, Book& book, const WriterOptions& opts, Di
     book.identifier = std::string(trim(*id));
   else
     book.identifier = content_uuid(write_pandoc_json(doc, 23));
-  // modification time: SOURCE_DATE_EPOCH, else the article's own dates, else fixed
-  std::optional<long long> t = opts.source_date_epoch;
-  if (!t)
-    if (auto d = meta_text(m, "date-modified")) t = iso_to_epoch(*d);
-  if (!t)
-    if (auto d = meta_text(m, "date")) t = iso_to_epoch(*d);
-  if (!t) t = kFixedEpoch;
-  book.epoch = *t;
-  book.modified = epoch_to_iso(*t);
+  // modification time: the one rule of galley/time.hpp
+  book.epoch = output_epoch(m, opts.source_date_epoch);
+  book.modified = epoch_to_iso(book.epoch);
 }
 
 class EpubWriter : public Writer {
@@ -150,7 +144,7 @@ class EpubWriter : public Writer {
     for (auto& it : manifest) entries.push_back({"EPUB/" + it.href, std::move(it.data), false});
     std::sort(entries.begin(), entries.end(), [](auto& a, auto& b) { return a.name < b.name; });
     entries.insert(entries.begin(), detail::ZipEntry{"mimetype", "application/epub+zip", true});
-    return detail::make_zip(entries, std::max(book.epoch, kFixedEpoch));
+    return detail::make_zip(entries, book.epoch);
   }
 };
 

@@ -12,5 +12,6 @@
 #include "galley/options.hpp"
 #include "galley/registry.hpp"
 #include "galley/text.hpp"
+#include "galley/time.hpp"
 #include "galley/version.hpp"
 #include "galley/walk.hpp"

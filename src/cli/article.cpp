@@ -4,7 +4,6 @@
 #include <stdlib.h>
 
 #include <cstdlib>
-#include <ctime>
 #include <map>
 
 #include "cli/metadata_file.hpp"
@@ -137,15 +136,6 @@ std::string write_article(const ArticleSettings& s, const std::string& path, con
   Document filtered = doc;
   for (auto& f : args.filters) filtered = run_filter(f, to.name, filtered, 23);
   return entry.make()->write(filtered, wopt, diag);
-}
-
-std::string iso_time(long long t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 }  // namespace galley::cli

@@ -46,7 +46,4 @@ Document read_article(const ArticleSettings& s, const std::string& path, std::st
 std::string write_article(const ArticleSettings& s, const std::string& path, const Document& doc, const FormatSpec& to,
                           Diagnostics& diag);
 
-// ISO 8601 UTC "2024-01-31T12:00:00Z" for a Unix time.
-std::string iso_time(long long t);
-
 }  // namespace galley::cli

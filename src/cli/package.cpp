@@ -28,6 +28,7 @@
 #include "galley/error.hpp"
 #include "galley/io.hpp"
 #include "galley/meta.hpp"
+#include "galley/time.hpp"
 #include "galley/version.hpp"
 
 namespace galley::cli {
@@ -250,7 +251,7 @@ int run_package(int argc, char** argv) {
   prov["outputs"] = outputs;
   prov["warnings"] = {{"read", diag_json(read_diag)}};
   // With SOURCE_DATE_EPOCH the times are that date, so the bag is reproducible.
-  prov["times"] = {{"started", iso_time(settings.source_date_epoch ? when : started)}, {"finished", iso_time(when)}};
+  prov["times"] = {{"started", epoch_to_iso(settings.source_date_epoch ? when : started)}, {"finished", epoch_to_iso(when)}};
   payload.push_back({"provenance.json", prov.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"});
 
   // bag-info.txt
@@ -258,7 +259,7 @@ int run_package(int argc, char** argv) {
   auto org = meta_text(doc.meta, "publisher");
   if (!org) org = meta_text(doc.meta, "site-name");
   if (org) info.push_back({"Source-Organization", *org});
-  info.push_back({"Bagging-Date", iso_time(when).substr(0, 10)});
+  info.push_back({"Bagging-Date", epoch_to_iso(when).substr(0, 10)});
   info.push_back({"Bag-Software-Agent", std::string("galley ") + GALLEY_VERSION});
   auto ident = meta_text(doc.meta, "identifier");
   if (!ident) ident = meta_text(doc.meta, "source-url");

@@ -9,13 +9,18 @@
 # or run the script directly:
 #   GALLEY_SANITIZE_TESTS=1 SRC=$PWD bash tests/conformance/sanitizers.sh
 #   1. configures $SRC/build-asan (override with GALLEY_ASAN_BUILD) with
-#      -DGALLEY_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=RelWithDebInfo (same compiler as build/);
+#      -DGALLEY_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=RelWithDebInfo with Clang
+#      (build/ uses GCC) and the portable byte scans (build/ uses SSE2);
 #   2. builds it under the shared build lock (/tmp/galley-build.lock);
 #   3. runs ctest -R "^(unit|command)\.|fuzz_regressions" in it: the unit tests, the
 #      replayed fuzz findings and every command
 #      test, with GALLEY pointing at the sanitized binary (ctest's environment
 #      for the tree already does that). Any ASan/UBSan report fails the test
-#      (-fno-sanitize-recover=all, halt_on_error).
+#      (-fno-sanitize-recover=all, halt_on_error);
+#   4. converts the whole corpus to every writer with this build and compares the
+#      digests with those build/'s run of conformance.determinism recorded
+#      ($SRC/build/determinism-digests.txt): other compiler, other CPU code paths,
+#      same bytes.
 set -euo pipefail
 if [ "${GALLEY_SANITIZE_TESTS:-}" != "1" ]; then
   echo "SKIP: set GALLEY_SANITIZE_TESTS=1 to build and run the ASan/UBSan tests"; exit 0
@@ -26,11 +31,20 @@ lock=/tmp/galley-build.lock
 locked() { if [ "${GALLEY_BUILD_LOCK_HELD:-}" = "1" ]; then "$@"; else flock -w 3600 "$lock" "$@"; fi; }
 jobs=${GALLEY_ASAN_JOBS:-2}
 if [ ! -f "$asan/CMakeCache.txt" ]; then
-  locked cmake -S "$SRC" -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  CC=${GALLEY_ASAN_CC:-clang} CXX=${GALLEY_ASAN_CXX:-clang++} locked cmake -S "$SRC" -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DGALLEY_SANITIZE=address,undefined -DGALLEY_BUILD_TESTS=ON -DGALLEY_NO_SSE2=ON
 fi
 locked cmake --build "$asan" -j"$jobs"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:abort_on_error=0:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 ctest --test-dir "$asan" -R '^(unit|command)\.|^conformance\.fuzz_regressions$' -j"$jobs" --output-on-failure
-echo "sanitizers: unit, command and fuzz-regression tests pass under ASan+UBSan ($asan), with the portable (non-SSE2) byte scans"
+reference=${GALLEY_DIGESTS_REFERENCE:-$SRC/build/determinism-digests.txt}
+if [ -f "$reference" ]; then
+  GALLEY="$asan/galley" SHARED="${SHARED:-$SRC/../shared}" GALLEY_DIGESTS_REFERENCE="$reference" \
+    bash "$SRC/tests/conformance/determinism.sh"
+elif [ "${CI:-}" = "true" ]; then
+  echo "FAIL: $reference is missing (conformance.determinism in build/ writes it)"; exit 1
+else
+  echo "SKIP: no $reference to compare the Clang build's outputs with"
+fi
+echo "sanitizers: unit, command and fuzz-regression tests pass under ASan+UBSan ($asan), with the portable (non-SSE2) byte scans, built with ${GALLEY_ASAN_CXX:-clang++}"

@@ -12,7 +12,8 @@ struct ZipEntry {
   bool store = false;  // true = no compression (EPUB's mimetype)
 };
 
-// Build the archive in memory. `mtime` is a Unix time for every entry.
+// Build the archive in memory. `mtime` is a Unix time for every entry, written
+// in UTC and clamped to the range zip times can hold (1980..2107).
 // Throws OutputError "galley.zip" on failure.
 std::string make_zip(const std::vector<ZipEntry>& entries, long long mtime);
 

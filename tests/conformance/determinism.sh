@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Same input and options, same bytes, whatever the environment (docs/DETERMINISM.md).
+#
+# Converts every corpus document (the plain examples, the news texts, Readability's and
+# trafilatura's pages with html+extract, pandoc's JSON documents) to every writer in batch
+# mode, under environments that differ in every way a user's machine can:
+#   a: TZ=UTC, LC_ALL=C, umask 022, -j 1, absolute paths in corpus order, cwd a scratch folder
+#   b: TZ=Asia/Tokyo, LC_ALL=tr_TR.UTF-8 (Turkish casing), umask 077, -j 2, relative paths
+#      in reverse order, cwd another folder
+#   c: TZ=America/New_York, LANG=de_DE.UTF-8, umask 002, -j 2, a copy of the inputs under
+#      another root, shuffled, cwd /
+#   d: single-file mode (no batch) for a sample, TZ=Pacific/Chatham, input on standard input
+#      where the reader needs no file name
+# and compares the SHA-256 of every output. The digests of run a are kept in
+# $BUILD/determinism-digests.txt; with GALLEY_DIGESTS_REFERENCE=FILE the script only makes
+# run a and compares it with FILE (the sanitizer phase does that with its Clang build and the
+# portable byte scans, so compiler and CPU features are covered too).
+set -u
+source "$(dirname "$0")/lib.sh"
+need python3 sha256sum localedef
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# Failures are counted in a file: the runs happen in subshells (their own cwd and umask).
+bad() { echo "FAIL: $*"; echo x >>"$tmp/failures"; }
+failures() { [ -f "$tmp/failures" ] && wc -l <"$tmp/failures" || echo 0; }
+writers=epub,jats_archiving,jats_publishing,jats_articleauthoring,html_print,json,plain
+
+# The corpus, as paths relative to $tmp/in (trafilatura's pages are gzipped).
+mkdir -p "$tmp/in"
+cp -r "$SHARED/examples/plain" "$tmp/in/examples"
+cp -r "$SHARED/corpus/news-text" "$tmp/in/news-text"
+mkdir -p "$tmp/in/readability" "$tmp/in/trafilatura" "$tmp/in/pandoc"
+for d in "$SHARED"/corpus/readability/*/; do
+  n=$(basename "$d"); mkdir -p "$tmp/in/readability/$n"; cp "$d/source.html" "$tmp/in/readability/$n/"
+done
+for f in "$SHARED"/corpus/trafilatura-eval/pages/*.html.gz; do
+  gzip -dc "$f" >"$tmp/in/trafilatura/$(basename "$f" .gz)"
+done
+cp "$SHARED"/corpus/pandoc/json/*.json "$tmp/in/pandoc/"
+(cd "$tmp/in" && find . -type f \( -name '*.txt' -o -name '*.html' -o -name '*.json' \) ! -name 'README*' |
+  sed 's|^\./||' | LC_ALL=C sort) >"$tmp/rel.lst"
+total=$(wc -l <"$tmp/rel.lst")
+echo "documents: $total, writers: $writers"
+[ "$total" -ge 900 ] || bad "only $total documents found"
+
+# digests DIR OUT: "sha256  relative-path" of every file below DIR, sorted.
+digests() { (cd "$1" && find . -type f ! -name '.*' | LC_ALL=C sort | xargs -d '\n' sha256sum) >"$2"; }
+
+# run LABEL MANIFEST JOBS [VAR=VALUE...]: one batch run into $tmp/out-LABEL, in the
+# caller's cwd and umask, with the variables given (LC_ALL=... for galley alone: bash
+# itself cannot load a locale from LOCPATH).
+run() {
+  local label=$1 manifest=$2 jobs=$3
+  shift 3
+  env "$@" "$GALLEY" --manifest "$manifest" -f html+extract --to "$writers" --output-dir "$tmp/out-$label" \
+    -j "$jobs" --quiet 2>"$tmp/err-$label"
+  local rc=$?
+  # Pages that make no article fail alone; they must fail the same way in every run.
+  [ "$rc" -le 1 ] || bad "run $label exited $rc: $(tail -3 "$tmp/err-$label")"
+  digests "$tmp/out-$label" "$tmp/digests-$label"
+}
+
+# Run a: the reference.
+sed "s|^|$tmp/in/|" "$tmp/rel.lst" >"$tmp/a.lst"
+mkdir -p "$tmp/cwd-a"
+(cd "$tmp/cwd-a" && umask 022 && run a "$tmp/a.lst" 1 TZ=UTC LC_ALL=C LANG=C)
+n=$(wc -l <"$tmp/digests-a")
+echo "run a: $n outputs ($(grep -c 'FAILED\|error' "$tmp/err-a") inputs without an article)"
+[ "$n" -ge $((total * 5)) ] || bad "run a wrote only $n outputs for $total documents"
+
+if [ -n "${GALLEY_DIGESTS_REFERENCE:-}" ]; then
+  if ! cmp -s "$GALLEY_DIGESTS_REFERENCE" "$tmp/digests-a"; then
+    diff "$GALLEY_DIGESTS_REFERENCE" "$tmp/digests-a" | grep '^[<>]' | head -10
+    bad "$(diff "$GALLEY_DIGESTS_REFERENCE" "$tmp/digests-a" | grep -c '^>') outputs differ from $GALLEY_DIGESTS_REFERENCE"
+  else
+    echo "all $n outputs equal those of $GALLEY_DIGESTS_REFERENCE"
+  fi
+  [ "$(failures)" -eq 0 ] && { echo "determinism: reference comparison passed"; exit 0; }
+  exit 1
+fi
+[ -n "${BUILD:-}" ] && [ -d "$BUILD" ] && cp "$tmp/digests-a" "$BUILD/determinism-digests.txt"
+
+# A Turkish locale (its casing maps I to dotless ı), built here so no system locale is needed.
+mkdir -p "$tmp/locale"
+localedef -i tr_TR -f UTF-8 "$tmp/locale/tr_TR.UTF-8" 2>/dev/null || bad "localedef could not build tr_TR.UTF-8"
+localedef -i de_DE -f UTF-8 "$tmp/locale/de_DE.UTF-8" 2>/dev/null || bad "localedef could not build de_DE.UTF-8"
+LOCPATH="$tmp/locale" LC_ALL=tr_TR.UTF-8 python3 -c 'import locale; locale.setlocale(locale.LC_ALL, ""); assert "I".lower() in ("ı", "i")' \
+  || bad "the Turkish locale does not load"
+
+# Run b: relative paths (relative to the manifest's folder), reverse order.
+tac "$tmp/rel.lst" | sed 's|^|in/|' >"$tmp/b.lst"
+mkdir -p "$tmp/cwd-b/deeper"
+(cd "$tmp/cwd-b/deeper" && umask 077 && run b "$tmp/b.lst" 2 TZ=Asia/Tokyo LOCPATH="$tmp/locale" LC_ALL=tr_TR.UTF-8 LANG=tr_TR.UTF-8)
+
+# Run c: a copy of the inputs elsewhere, shuffled (fixed seed: the test itself is repeatable).
+mkdir -p "$tmp/elsewhere/other root"
+cp -r "$tmp/in" "$tmp/elsewhere/other root/in"
+python3 -c 'import random,sys; l=open(sys.argv[1]).read().split("\n")[:-1]; random.Random(7).shuffle(l); print("\n".join(sys.argv[2]+x for x in l))' \
+  "$tmp/rel.lst" "$tmp/elsewhere/other root/in/" >"$tmp/c.lst"
+(cd / && umask 002 && run c "$tmp/c.lst" 2 -u LC_ALL TZ=America/New_York LOCPATH="$tmp/locale" LANG=de_DE.UTF-8)
+
+for label in b c; do
+  if cmp -s "$tmp/digests-a" "$tmp/digests-$label"; then
+    echo "run $label: all outputs identical to run a"
+  else
+    diff "$tmp/digests-a" "$tmp/digests-$label" | grep '^[<>]' | head -6
+    bad "run $label: $(diff "$tmp/digests-a" "$tmp/digests-$label" | grep -c '^>') outputs differ from run a"
+  fi
+  cmp -s "$tmp/err-a" "$tmp/err-$label" || true  # messages name paths; only outputs must match
+done
+
+# Run d: single-file mode for every 25th document, each writer, against run a's outputs.
+checked=0
+while IFS= read -r rel; do
+  stem=${rel%.*}
+  case "$rel" in *.html) from=html+extract ;; *.json) from=json ;; *) from=plain ;; esac
+  for w in epub jats_archiving html_print json plain; do
+    # Batch names: the three JATS flavours share .xml, so they carry the format's name.
+    case "$w" in epub) ext=epub ;; jats_*) ext=$w.xml ;; html_print) ext=html ;; json) ext=json ;; plain) ext=txt ;; esac
+    ref=$(awk -v p="./$(basename "$stem").$ext" '$2 == p' "$tmp/digests-a")
+    # Only documents whose batch output name is the bare stem (no folder needed to tell apart).
+    [ "$(printf '%s\n' "$ref" | grep -c .)" -eq 1 ] || continue
+    if [ "$from" = html+extract ]; then
+      got=$(cd "$tmp" && TZ=Pacific/Chatham "$GALLEY" "in/$rel" -f "$from" -t "$w" -o - --quiet 2>/dev/null | sha256sum | cut -d' ' -f1)
+    else
+      got=$(cd / && TZ=Pacific/Chatham "$GALLEY" -f "$from" -t "$w" -o - --quiet <"$tmp/in/$rel" 2>/dev/null | sha256sum | cut -d' ' -f1)
+    fi
+    [ "$got" = "${ref%% *}" ] || bad "single-file $rel -> $w differs from batch"
+    checked=$((checked + 1))
+  done
+done < <(awk 'NR % 25 == 1' "$tmp/rel.lst")
+echo "run d: $checked single-file conversions compared"
+[ "$checked" -ge 50 ] || bad "only $checked single-file conversions compared"
+
+# Packages: the same article bagged in two time zones (no SOURCE_DATE_EPOCH, so the
+# provenance records two different clocks) has renditions with equal digests.
+for tz in UTC Asia/Tokyo; do
+  TZ=$tz "$GALLEY" package "$SRC/examples/article.txt" -o "$tmp/bag-${tz//\//-}" --quiet || bad "package under $tz failed"
+done
+grep -v provenance "$tmp/bag-UTC/manifest-sha256.txt" >"$tmp/bag-utc.sums"
+grep -v provenance "$tmp/bag-Asia-Tokyo/manifest-sha256.txt" >"$tmp/bag-tokyo.sums"
+if [ "$(grep -c 'data/article\.' "$tmp/bag-utc.sums")" -ge 4 ] && cmp -s "$tmp/bag-utc.sums" "$tmp/bag-tokyo.sums"; then
+  echo "package: renditions have the same digests under UTC and Asia/Tokyo"
+else
+  diff "$tmp/bag-utc.sums" "$tmp/bag-tokyo.sums"; bad "package renditions differ between time zones"
+fi
+
+if [ "$(failures)" -eq 0 ]; then echo "determinism: $n outputs identical across 3 batch environments; $checked single-file checks"; exit 0; fi
+echo "determinism: $(failures) failures"; exit 1
