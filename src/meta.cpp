@@ -1,4 +1,4 @@
-// Accessors for the article metadata contract (shared/docs/METADATA.md).
+// Accessors for the article metadata contract (docs/METADATA.md).
 #include "galley/meta.hpp"
 
 #include "galley/builder.hpp"

@@ -1,4 +1,4 @@
-// Front matter from the metadata contract (shared/docs/METADATA.md, JATS column).
+// Front matter from the metadata contract (docs/METADATA.md, JATS column).
 // Each tag set gets what its content models allow, in their order; whatever a
 // tag set cannot hold is reported as "unmapped-metadata".
 #include <cstdio>

@@ -1,4 +1,4 @@
-// Reading the article metadata contract (shared/docs/METADATA.md) in writers.
+// Reading the article metadata contract (docs/METADATA.md) in writers.
 #pragma once
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-// The JATS writer: one test per metadata key of shared/docs/METADATA.md that JATS
+// The JATS writer: one test per metadata key of docs/METADATA.md that JATS
 // can hold (checked with libxml2 XPath), plus body mapping, ids, warnings.
 #include <boost/test/unit_test.hpp>
 
