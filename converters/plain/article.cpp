@@ -98,7 +98,13 @@ const std::vector<std::string_view>& agencies() {
       "Yonhap", "TTXVN", "VNA", "TTO", "PLO", "VOV", "VTV", "Dân trí", "Dân Trí", "NLĐ", "TN", "TT", "VnExpress",
       "Tuổi Trẻ", "Thanh Niên", "ANTĐ", "GDVN", "Zing", "VietNamNet", "Vietnamnet", "Infonet", "SGGP", "QĐND",
       "CAND", "ANTV", "Vietnam+", "VTC News", "Kênh14", "Lao Động", "LĐO", "DPA", "EFE", "ANSA", "PTI", "UPI",
-      "Sputnik", "TASS", "RIA Novosti", "Al Jazeera", "NHK", "KCNA", "CNA", "Nikkei", "Politico", "Axios"};
+      "Sputnik", "TASS", "RIA Novosti", "Al Jazeera", "NHK", "KCNA", "CNA", "Nikkei", "Politico", "Axios",
+      // agencies of the European and Latin American press, and the press-release wires
+      "dpa", "epd", "KNA", "AFX", "APA", "SDA", "Keystone-SDA", "ANP", "Belga", "Lusa", "Europa Press", "AGI",
+      "Adnkronos", "Agência Brasil", "Agencia Brasil", "Notimex", "Télam", "Prensa Latina", "Xinhua News Agency",
+      "Agence France-Presse", "Kyodo News", "Anadolu", "PAP", "ČTK", "MTI", "BTA", "IANS", "AAP", "Canadian Press",
+      "Press Association", "PA Media", "PRNewswire", "PR Newswire", "Business Wire", "BUSINESS WIRE",
+      "GLOBE NEWSWIRE", "GlobeNewswire", "Globe Newswire", "ACCESSWIRE", "Newswire", "Marketwired", "CNW"};
   return v;
 }
 bool is_agency(std::string_view s) {
@@ -106,10 +112,49 @@ bool is_agency(std::string_view s) {
     if (s == a) return true;
   return false;
 }
+// ASCII case folded: "DPA" and "dpa", "EFE" and "Efe"
+bool is_agency_ci(std::string_view s) {
+  for (auto a : agencies())
+    if (a.size() == s.size() && starts_with_ci(s, a)) return true;
+  return false;
+}
+
+// The second line of a wire byline: "Associated Press", "The Associated Press",
+// "AP Science Writer", "Reuters Staff". Sets `agency` to the agency named.
+bool affiliation_line(std::string_view s, std::string* agency = nullptr) {
+  s = rtrim_punct(trim(s), ".");
+  if (s.empty() || cp_len(s) > 60 || has_digit(s) || ends_with_sentence_punct(s)) return false;
+  auto ws = words_of(s);
+  if (ws.empty() || ws.size() > 6) return false;
+  std::string_view rest = s;
+  if (starts_with_ci(rest, "the ")) rest = trim(rest.substr(4));
+  if (is_agency(rest)) {
+    if (agency) *agency = std::string(rest);
+    return true;
+  }
+  // "<agency> <role> Writer": the longest agency name that starts the line, a role word last
+  std::string_view best;
+  for (auto a : agencies())
+    if (a.size() > best.size() && rest.size() > a.size() + 1 && rest.starts_with(a) && rest[a.size()] == ' ') best = a;
+  if (best.empty()) return false;
+  auto rws = words_of(rest.substr(best.size() + 1));
+  if (rws.empty()) return false;
+  for (auto w : rws)
+    if (!cp_upper(first_cp(w))) return false;
+  static const char* roles[] = {"writer", "writers", "correspondent", "correspondents", "reporter", "reporters",
+                                "editor", "editors", "staff", "photographer", "columnist", "analyst"};
+  bool role = false;
+  for (auto* r : roles)
+    if (rws.back().size() == std::char_traits<char>::length(r) && starts_with_ci(rws.back(), r)) role = true;
+  if (!role) return false;
+  if (agency) *agency = std::string(best);
+  return true;
+}
 
 bool particle(std::string_view w) {
   static const char* p[] = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "bin", "al", "el",
-                            "y", "and", "và", "&", "-", "–", "et", "dos", "das", "ter", "af", "zu"};
+                            "y", "and", "và", "&", "-", "–", "et", "dos", "das", "ter", "af", "zu", "do", "del",
+                            "della", "delle", "dei", "degli", "ten", "te", "op", "het", "'t", "e", "und", "en"};
   for (auto* x : p)
     if (w == x) return true;
   return false;
@@ -150,7 +195,7 @@ std::vector<std::string> split_names(std::string_view s) {
   };
   for (auto w : ws) {
     if (w == "and" || w == "và" || w == "&" || w == "et" || w == "-" || w == "–" || w == "—" || w == "|" ||
-        w == "y" || w == "und") {
+        w == "y" || w == "und" || w == "e" || w == "ed" || w == "en" || w == "i" || w == "og") {
       push();
       continue;
     }
@@ -177,8 +222,11 @@ std::optional<Byline> parse_byline(std::string_view s, bool bottom) {
     s = trim(s.substr(1, s.size() - 2));
     paren = true;
   }
+  // "von", "di" and "door" also begin names and sentences: the name after them must have two words
   static const char* prefixes[] = {"by ", "par ", "theo ", "tác giả:", "tác giả ", "author:", "written by ",
-                                   "bài và ảnh:", "bài, ảnh:", "bài:", "text:", "texte:", "reporter:", "phóng viên:"};
+                                   "bài và ảnh:", "bài, ảnh:", "bài:", "text:", "texte:", "reporter:", "phóng viên:",
+                                   "von ", "por ", "di ", "door ", "autor:", "autora:", "autore:", "auteur:",
+                                   "text von ", "texto:", "texto de ", "testo di ", "tekst:"};
   std::string_view rest;
   bool prefixed = false, theo = false;
   for (auto* p : prefixes) {
@@ -186,7 +234,7 @@ std::optional<Byline> parse_byline(std::string_view s, bool bottom) {
     if (starts_with_ci(s, pv)) {
       rest = trim(s.substr(pv.size()));
       prefixed = true;
-      theo = pv == "theo ";
+      theo = pv == "theo " || pv == "von " || pv == "di " || pv == "door ";
       break;
     }
   }
@@ -215,8 +263,14 @@ std::optional<Byline> parse_byline(std::string_view s, bool bottom) {
   auto names = split_names(rest);
   if (names.empty() || names.size() > 6) return std::nullopt;
   for (auto& n : names) {
+    std::string agency;
     if (is_agency(n)) {
       if (b.credit.empty()) b.credit = n;
+      continue;
+    }
+    // "By Jane Doe, AP Science Writer": the role is not a name
+    if (affiliation_line(n, &agency)) {
+      if (b.credit.empty()) b.credit = agency;
       continue;
     }
     if (!name_like(n, theo || !prefixed ? 2 : 1)) return std::nullopt;
@@ -300,21 +354,75 @@ bool photo_credit_only(std::string_view s) {
 }
 
 struct Prefix {
-  std::string credit, dateline;
-  std::size_t consumed = 0;  // bytes of the lede taken by the prefix
+  std::string credit, dateline, date;  // date: ISO, only when the dateline gives a year
+  std::size_t consumed = 0;            // bytes of the lede taken by the prefix
 };
 
-// Where does a dash separator start? Returns position of the dash and its length.
+// A separator after a dateline or credit starting at s[i]: " - ", " – ", " — ", "--" (press
+// wires, also without spaces: "SAN FRANCISCO--(BUSINESS WIRE)--"), ").-" (EFE), "—" (no
+// spaces). Returns its length, 0 when there is none.
+std::size_t separator_at(std::string_view s, std::size_t i) {
+  std::size_t k = i;
+  bool dot = false;
+  if (k < s.size() && s[k] == '.') {
+    if (i == 0 || s[i - 1] != ')') return 0;  // ".-" only right after the credit: "(EFE).-"
+    dot = true;
+    ++k;
+  }
+  std::size_t dashes = 0;
+  bool em = false;
+  while (k < s.size()) {
+    if (s[k] == '-') { ++k; ++dashes; }
+    else if (s.compare(k, 3, "\xE2\x80\x93") == 0) { k += 3; ++dashes; }
+    else if (s.compare(k, 3, "\xE2\x80\x94") == 0) { k += 3; ++dashes; em = true; }
+    else break;
+  }
+  if (dashes == 0 || dashes > 3) return 0;
+  char before = i > 0 ? s[i - 1] : 0;
+  // a single hyphen between letters joins a word ("co-operative"); two dashes or an em dash separate
+  bool before_ok = before == ' ' || before == ')' || before == '/' || dot || dashes >= 2 || em;
+  if (!before_ok || i == 0) return 0;
+  if (k >= s.size()) return 0;
+  std::size_t q = k;
+  char32_t next = next_codepoint(s, q);
+  bool after_ok = next == ' ' || cp_upper(next) || next == '(' || (next >= '0' && next <= '9') || next == '"' ||
+                  next == 0x201C || next == 0xAB || next == 0x2018 || next == '\'';
+  return after_ok ? k - i : 0;
+}
+
 bool find_dash(std::string_view s, std::size_t from, std::size_t limit, std::size_t& pos, std::size_t& len) {
   for (std::size_t i = from; i < s.size() && i < limit; ++i) {
-    if (s[i] == '-') { pos = i; len = 1; }
-    else if (s.compare(i, 3, "\xE2\x80\x93") == 0 || s.compare(i, 3, "\xE2\x80\x94") == 0) { pos = i; len = 3; }
-    else continue;
-    bool before_ok = i > 0 && (s[i - 1] == ' ' || s[i - 1] == ')');
-    bool after_ok = i + len < s.size() && (s[i + len] == ' ' || cp_upper([&] { std::size_t k = i + len; return next_codepoint(s, k); }()));
-    if (before_ok && after_ok) return true;
+    unsigned char c = (unsigned char)s[i];
+    if (c != '-' && c != '.' && c != 0xE2) continue;
+    if (std::size_t l = separator_at(s, i)) {
+      pos = i;
+      len = l;
+      return true;
+    }
   }
   return false;
+}
+
+// "(Reuters)" / "dpa" / "dpa/lni": a credit as printed inside brackets or slashes
+bool credit_ok(std::string_view inside) {
+  inside = trim(inside);
+  if (inside.empty() || cp_len(inside) > 40 || word_count(inside) > 5) return false;
+  if (cp_upper(first_cp(inside))) return true;
+  return is_agency_ci(inside.substr(0, std::min(inside.find_first_of("/ ,"), inside.size())));
+}
+
+// "LEEDS, England", "HÀ NỘI", "PORTLAND, Ore.", "DEN HAAG"; title case ("Hamburg", "Lisboa")
+// only when a credit follows it.
+bool place_like(std::string_view s, bool credit) {
+  s = trim(s);
+  if (s.empty() || cp_len(s) > 60 || has_digit(s)) return false;
+  auto ws = words_of(s);
+  if (ws.empty() || ws.size() > 7) return false;
+  std::string_view w0 = rtrim_punct(ws[0], ",");
+  if (!all_caps(w0) && !(credit && ws.size() <= 4)) return false;
+  for (auto w : ws)
+    if (!cp_upper(first_cp(w)) && !particle(w)) return false;
+  return true;
 }
 
 bool dateline_like(std::string_view s) {
@@ -330,15 +438,66 @@ bool dateline_like(std::string_view s) {
   return true;
 }
 
-std::string strip_dateline_date(std::string_view s) {
-  // "WASHINGTON, Nov 25" -> "WASHINGTON"
-  std::string_view t = trim(s);
-  std::size_t comma = t.rfind(',');
-  if (comma != std::string_view::npos) {
-    std::string_view tail = trim(t.substr(comma + 1));
-    if (has_digit(tail) && word_count(tail) <= 3) t = trim(t.substr(0, comma));
+// "AUSTIN, Texas, June 8, 2021" -> place "AUSTIN, Texas", date "June 8, 2021": the comma
+// parts at the end that hold digits are the date.
+void split_place_date(std::string_view s, std::string_view& place, std::string_view& date) {
+  s = trim(s);
+  std::size_t cut = s.size();
+  while (true) {
+    std::size_t comma = s.rfind(',', cut == 0 ? 0 : cut - 1);
+    if (comma == std::string_view::npos || comma == 0) break;
+    std::string_view part = trim(s.substr(comma + 1, cut - comma - 1));
+    if (part.empty() || !has_digit(part) || word_count(part) > 4) break;
+    cut = comma;
   }
-  return std::string(rtrim_punct(t, ","));
+  place = rtrim_punct(s.substr(0, cut), ",");
+  date = cut < s.size() ? trim(s.substr(cut + 1)) : std::string_view();
+}
+
+// One segment of a lede prefix, the text before a separator.
+std::optional<Prefix> prefix_segment(std::string_view head, bool first) {
+  Prefix p;
+  head = trim(head);
+  if (head.size() >= 2 && head.substr(head.size() - 2) == ").") head.remove_suffix(1);  // "(EFE).-"
+  if (head.empty()) return std::nullopt;
+  // a date standing alone: "PORTLAND, Ore. — March 12, 2021 — ..."
+  if (!first) {
+    if (auto d = parse_date_line(head)) {
+      p.date = d->iso;
+      return p;
+    }
+    if (yearless_date_line(head)) return p;
+  }
+  // trailing credit: "(Reuters)", "/PRNewswire/"
+  if (head.back() == ')' || (head.back() == '/' && head.size() > 2)) {
+    char open = head.back() == ')' ? '(' : '/';
+    std::size_t o = head.rfind(open, head.size() - 2);
+    if (o == std::string_view::npos) return std::nullopt;
+    std::string_view inside = trim(head.substr(o + 1, head.size() - o - 2));
+    if (!credit_ok(inside)) return std::nullopt;
+    p.credit = std::string(inside);
+    head = trim(head.substr(0, o));
+    if (head.empty()) return p;
+  }
+  if (p.credit.empty() && is_agency(head)) {
+    p.credit = std::string(head);
+    return p;
+  }
+  std::string_view place, date;
+  split_place_date(head, place, date);
+  if (!place_like(place, !p.credit.empty())) return std::nullopt;
+  if (!date.empty()) {
+    if (auto d = parse_date_line(date)) p.date = d->iso;
+    else if (!yearless_date_line(date) && !(has_digit(date) && word_count(date) <= 3)) return std::nullopt;
+  }
+  // "TTO - ", "PLO - ": a short capitalised word with nothing else is the outlet
+  if (p.credit.empty() && date.empty() && words_of(place).size() == 1 && cp_len(place) <= 4 &&
+      place.find(',') == std::string_view::npos) {
+    p.credit = std::string(place);
+    return p;
+  }
+  p.dateline = std::string(place);
+  return p;
 }
 
 std::optional<Prefix> parse_prefix(std::string_view s) {
@@ -360,39 +519,33 @@ std::optional<Prefix> parse_prefix(std::string_view s) {
       }
     }
   }
-  std::size_t dpos = 0, dlen = 0;
-  if (!find_dash(s, 1, 130, dpos, dlen)) return std::nullopt;
-  std::string_view head = trim(s.substr(0, dpos));
-  std::size_t after = dpos + dlen;
-  while (after < s.size() && s[after] == ' ') ++after;
-  if (after >= s.size()) return std::nullopt;
-  if (head.empty()) return std::nullopt;
-  if (head.back() == ')') {
-    std::size_t open = head.rfind('(');
-    if (open == std::string_view::npos) return std::nullopt;
-    std::string_view inside = trim(head.substr(open + 1, head.size() - open - 2));
-    std::string_view before = trim(head.substr(0, open));
-    if (inside.empty() || cp_len(inside) > 40 || word_count(inside) > 5 || !cp_upper(first_cp(inside))) return std::nullopt;
-    if (!before.empty() && !dateline_like(before)) return std::nullopt;
-    p.credit = std::string(inside);
-    if (!before.empty()) p.dateline = strip_dateline_date(before);
-    p.consumed = after;
-    return p;
+  // Up to three segments: place and credit, then a date or a place ("(ANSA) - ROMA, 25 NOV - ",
+  // "SAN FRANCISCO--(BUSINESS WIRE)--", "PORTLAND, Ore. — March 12, 2021 — ").
+  std::size_t pos = 0;
+  int segs = 0;
+  while (segs < 3) {
+    std::size_t dpos = 0, dlen = 0;
+    if (!find_dash(s, pos + 1, pos + 130, dpos, dlen)) break;
+    std::size_t after = dpos + dlen;
+    while (after < s.size() && s[after] == ' ') ++after;
+    if (after >= s.size()) break;
+    auto q = prefix_segment(s.substr(pos, dpos - pos), segs == 0);
+    if (!q) break;
+    if ((!q->dateline.empty() && !p.dateline.empty()) || (!q->credit.empty() && !p.credit.empty()) ||
+        (!q->date.empty() && !p.date.empty()))
+      break;
+    // after the first segment only what completes it: a date, a credit or the place of a credit
+    if (segs > 0 && q->dateline.empty() && q->credit.empty() && q->date.empty() && !yearless_date_line(trim(s.substr(pos, dpos - pos))))
+      break;
+    if (!q->credit.empty()) p.credit = q->credit;
+    if (!q->dateline.empty()) p.dateline = q->dateline;
+    if (!q->date.empty()) p.date = q->date;
+    pos = after;
+    ++segs;
   }
-  if (is_agency(head)) {
-    p.credit = std::string(head);
-    p.consumed = after;
-    return p;
-  }
-  if (dateline_like(head)) {
-    auto ws = words_of(head);
-    std::size_t letters = cp_len(head);
-    if (ws.size() == 1 && letters <= 4 && head.find(',') == std::string_view::npos) p.credit = std::string(head);
-    else p.dateline = strip_dateline_date(head);
-    p.consumed = after;
-    return p;
-  }
-  return std::nullopt;
+  if (segs == 0) return std::nullopt;
+  p.consumed = pos;
+  return p;
 }
 
 // NLĐ style: "Headline words (NLĐ)- Lede ..." on one line. Returns the byte offset of "(".
@@ -429,12 +582,301 @@ bool title_like(const Unit& u, const Unit* next) {
   return false;
 }
 
+// A deck (sub-headline): one short line, not a sentence run, not a byline.
+bool deck_like(const Unit& u) {
+  if (u.list != ListKind::None) return false;
+  std::string_view s = u.text;
+  std::size_t wc = word_count_upto(s, 41);
+  if (wc < 3 || wc > 40 || cp_len(s) > 250 || starts_lower(s)) return false;
+  std::size_t st = 0;
+  char32_t last = last_cp(s, &st);
+  if (last == ':' || last == ',' || last == ';') return false;
+  if (ends_with_sentence_punct(s) && s.substr(0, st).find(". ") != std::string_view::npos) return false;
+  return !photo_marker(s);
+}
+
 bool kicker_like(const Unit& u) {
   if (u.list != ListKind::None) return false;
   std::string_view s = u.text;
   if (cp_len(s) > 32 || word_count(s) > 5 || ends_with_sentence_punct(s) || starts_lower(s)) return false;
   if (has_digit(s)) return false;
   return true;
+}
+
+// ---------- press-release and wire-copy furniture ----------
+
+// ASCII-folded equality
+bool eq_ci(std::string_view a, std::string_view b) { return a.size() == b.size() && starts_with_ci(a, b); }
+
+// Does `s` start with `label` followed by the end, a colon or (when `open`) a space?
+bool label_at(std::string_view s, std::string_view label, bool open = false) {
+  if (!starts_with_ci(s, label)) return false;
+  std::string_view r = trim(s.substr(label.size()));
+  if (r.empty() || r.front() == ':' || r.front() == '-') return true;
+  return open && s.size() > label.size() && s[label.size()] == ' ';
+}
+
+// "FOR IMMEDIATE RELEASE", "EMBARGOED UNTIL 00:01 GMT ...", "PRESS RELEASE", "Pressemitteilung":
+// release furniture above a press release's headline.
+bool release_line(std::string_view s) {
+  s = trim(s);
+  if (s.empty() || word_count_upto(s, 21) > 20) return false;
+  static const char* open[] = {"for immediate release", "for release", "immediate release", "embargoed",
+                               "embargo", "under embargo", "not for publication", "not for release",
+                               "strictly embargoed", "sperrfrist", "zur sofortigen veröffentlichung",
+                               "para publicación inmediata", "para difusión inmediata", "para divulgação imediata",
+                               "per la diffusione immediata", "voor onmiddellijke publicatie",
+                               "pour diffusion immédiate", "diffusion immédiate"};
+  for (auto* l : open)
+    if (label_at(s, l, true)) return true;
+  // a label that is the whole line, perhaps with a date
+  static const char* whole[] = {"news release", "press release", "media release", "media advisory", "news advisory",
+                                "press statement", "media statement", "press notice", "pressemitteilung",
+                                "presseinformation", "pressemeldung", "medienmitteilung", "comunicado de prensa",
+                                "nota de prensa", "comunicado", "comunicado à imprensa", "nota à imprensa",
+                                "comunicato stampa", "persbericht", "communiqué de presse", "communiqué"};
+  for (auto* l : whole) {
+    std::size_t n = std::char_traits<char>::length(l);
+    if (!starts_with_ci(s, l)) continue;
+    std::string_view r = trim(s.substr(n));
+    while (!r.empty() && (r.front() == ':' || r.front() == '-' || r.front() == '|' || r.front() == ',')) r = trim(r.substr(1));
+    if (r.empty() || parse_date_line(r) || yearless_date_line(r)) return true;
+    if (r.rfind("\xE2\x80\x93", 0) == 0 || r.rfind("\xE2\x80\x94", 0) == 0) {
+      r = trim(r.substr(3));
+      if (r.empty() || parse_date_line(r)) return true;
+    }
+  }
+  return false;
+}
+
+// "Media contact: ...", "Contacts", "Press office:", "Pressekontakt:"
+bool contact_label(std::string_view s) {
+  s = trim(s);
+  if (s.empty() || word_count_upto(s, 31) > 30) return false;
+  static const char* labels[] = {"media contacts", "media contact", "press contacts", "press contact",
+                                 "media inquiries", "media enquiries", "press inquiries", "press enquiries",
+                                 "investor contacts", "investor contact", "investor relations", "press office",
+                                 "contacts", "contact", "for media inquiries", "pressekontakt", "kontakt",
+                                 "medienkontakt", "contacto de prensa", "contactos", "contacto", "contato",
+                                 "contatos", "contatto stampa", "contatti", "ufficio stampa", "perscontact",
+                                 "contact presse", "contacts presse", "persvoorlichting"};
+  for (auto* l : labels)
+    if (label_at(s, l)) return true;
+  return starts_with_ci(s, "for more information, contact") || starts_with_ci(s, "for further information, contact") ||
+         starts_with_ci(s, "for more information contact") || starts_with_ci(s, "for further information contact");
+}
+
+// An e-mail address, a web address or a telephone number: the details under a contact label.
+bool contact_detail(std::string_view s) {
+  if (s.find('@') != std::string_view::npos || s.find("www.") != std::string_view::npos ||
+      s.find("://") != std::string_view::npos)
+    return true;
+  std::size_t digits = 0;
+  for (char c : s)
+    if (c >= '0' && c <= '9') ++digits;
+    else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' || c == '/')) digits = digits >= 7 ? digits : 0;
+  return digits >= 7;
+}
+
+// "###", "# # #", "-30-", "ENDS", "- ends -", "(END)": the end of a release or of wire copy
+bool end_mark_line(std::string_view s) {
+  s = trim(s);
+  if (s.empty() || s.size() > 12) return false;
+  if (s == "###" || s == "# # #" || s == "####") return true;
+  std::string_view core = s;
+  bool framed = false;
+  auto strip = [&] {
+    while (!core.empty()) {
+      if (core.front() == '-' || core.front() == '(' || core.front() == '[' || core.front() == ' ') { core.remove_prefix(1); framed = true; }
+      else if (core.rfind("\xE2\x80\x93", 0) == 0 || core.rfind("\xE2\x80\x94", 0) == 0) { core.remove_prefix(3); framed = true; }
+      else break;
+    }
+    while (!core.empty()) {
+      if (core.back() == '-' || core.back() == ')' || core.back() == ']' || core.back() == ' ') core.remove_suffix(1);
+      else if (core.size() >= 3 && (core.substr(core.size() - 3) == "\xE2\x80\x93" || core.substr(core.size() - 3) == "\xE2\x80\x94")) core.remove_suffix(3);
+      else break;
+    }
+  };
+  strip();
+  if (core == "30") return framed;
+  if (core == "ENDS" || core == "END" || core == "Ends" || core == "ends" || core == "Ende" || core == "FIN" ||
+      core == "EINDE" || core == "FINE")
+    return core == "ENDS" || core == "Ends" || core == "ends" || framed || all_caps(core);
+  return false;
+}
+
+// "___", "* * *", "-----", "===": a rule between parts of the text
+bool separator_line(std::string_view s) {
+  s = trim(s);
+  if (s.size() < 3) return false;
+  std::size_t marks = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    if (c == '_' || c == '-' || c == '*' || c == '=' || c == '~' || c == '#') { ++marks; ++i; }
+    else if (c == ' ') ++i;
+    else if (s.compare(i, 3, "\xE2\x80\x94") == 0 || s.compare(i, 3, "\xE2\x80\x93") == 0 ||
+             s.compare(i, 3, "\xE2\x80\xA2") == 0 || s.compare(i, 2, "\xC2\xB7") == 0) {
+      ++marks;
+      i += (c == 0xC2) ? 2 : 3;
+    } else return false;
+  }
+  return marks >= 3;
+}
+
+// Wire slugs and version lines: "BC-US--Weather-Floods, 1st Ld-Writethru", "US-WEATHER-FLOODS",
+// "URGENT", "2nd Ld-Writethru", "Eds: UPDATES with ...".
+bool version_word(std::string_view w) {
+  static const char* words[] = {"ld", "lead", "writethru", "write-thru", "writethrough", "urgent", "bulletin", "flash",
+                                "advisory", "adv", "apnewsalert", "correction", "corrected", "corrective", "update",
+                                "sub", "takes", "take", "rpt", "repeat", "refile", "sked", "budget", "kill",
+                                "withdrawal", "insert", "add", "eilmeldung", "urgente", "avance"};
+  for (auto* x : words)
+    if (eq_ci(w, x)) return true;
+  return false;
+}
+bool version_token(std::string_view w) {
+  if (w.empty()) return true;
+  if (has_digit(w)) {
+    // "1st", "2nd", "3rd", "4th", "2"
+    std::size_t k = 0;
+    while (k < w.size() && w[k] >= '0' && w[k] <= '9') ++k;
+    std::string_view suf = w.substr(k);
+    return suf.empty() || eq_ci(suf, "st") || eq_ci(suf, "nd") || eq_ci(suf, "rd") || eq_ci(suf, "th");
+  }
+  return version_word(w);
+}
+bool version_line(std::string_view s) {
+  s = trim(s);
+  if (s.empty() || cp_len(s) > 60 || ends_with_sentence_punct(s)) return false;
+  std::size_t words = 0, real = 0;
+  std::string tok;
+  auto flush = [&] {
+    if (tok.empty()) return true;
+    ++words;
+    bool ok = version_token(tok);
+    if (ok && !has_digit(tok)) ++real;
+    tok.clear();
+    return ok;
+  };
+  for (char c : s) {
+    if (c == ' ' || c == '-' || c == ',' || c == '/' || c == '(' || c == ')') {
+      if (!flush()) return false;
+    } else tok.push_back(c);
+  }
+  if (!flush()) return false;
+  return real >= 1 && words <= 6;
+}
+bool slug_line(std::string_view s) {
+  s = trim(s);
+  if (s.empty() || cp_len(s) > 80 || ends_with_sentence_punct(s)) return false;
+  std::size_t end = s.find_first_of(" ,");
+  std::string_view tok = s.substr(0, end);
+  std::string_view rest = end == std::string_view::npos ? std::string_view() : trim(s.substr(end));
+  while (!rest.empty() && (rest.front() == ',' || rest.front() == ';')) rest = trim(rest.substr(1));
+  std::size_t hyphens = std::count(tok.begin(), tok.end(), '-');
+  bool strong = starts_with_ci(tok, "BC-") || tok.find("--") != std::string_view::npos;
+  // "US-WEATHER-FLOODS": capitals and hyphens only
+  bool caps = hyphens >= 2 && all_caps(tok) && tok.find_first_of(".:") == std::string_view::npos;
+  if (!strong && !caps) return false;
+  if (tok.size() >= 2 && (tok.back() == '-' || tok.front() == '-')) return false;
+  return rest.empty() || version_line(rest) || (strong && word_count(rest) <= 4 && has_digit(rest));
+}
+// "Eds: ...", "Editors: ...": notes to the desk that head wire copy
+bool desk_note_line(std::string_view s) {
+  s = trim(s);
+  return starts_with_ci(s, "eds:") || starts_with_ci(s, "eds.:") || starts_with_ci(s, "editors:") ||
+         starts_with_ci(s, "eds note:");
+}
+
+// "UPDATE 2-Floods swamp ...", "RPT-", "EXCLUSIVE-", "ANALYSIS-": wire headline prefixes. Version
+// prefixes are dropped; a story-type prefix becomes the kicker.
+std::string_view wire_title_prefix(std::string_view title, std::string* kind) {
+  std::size_t k = 0;
+  while (k < title.size() && ((title[k] >= 'A' && title[k] <= 'Z') || title[k] == ' ')) ++k;
+  std::size_t word_end = k;
+  while (k < title.size() && (title[k] == ' ' || (title[k] >= '0' && title[k] <= '9'))) ++k;
+  if (k == 0 || k + 1 >= title.size() || title[k] != '-') return title;
+  std::size_t q = k + 1;
+  if (!cp_upper(next_codepoint(title, q))) return title;
+  std::string_view word = trim(title.substr(0, word_end));
+  static const char* versions[] = {"UPDATE", "RPT", "REFILE", "CORRECTED", "CORRECTION", "URGENT", "WRAPUP", "BRIEF",
+                                   "REPEAT", "CORRECTED REPEAT", "RPT UPDATE"};
+  static const char* kinds[] = {"EXCLUSIVE", "ANALYSIS", "FACTBOX", "INSIGHT", "EXPLAINER", "INTERVIEW", "FEATURE",
+                                "PREVIEW", "TIMELINE", "COLUMN", "BREAKINGVIEWS", "SPECIAL REPORT", "GRAPHIC",
+                                "POLL", "QUOTEBOX", "SCENARIOS", "NEWSMAKER", "ANALYSE", "HINTERGRUND", "ANÁLISIS"};
+  for (auto* v : versions)
+    if (word == v) return trim(title.substr(k + 1));
+  for (auto* v : kinds)
+    if (word == v) {
+      if (kind) *kind = std::string(word);
+      return trim(title.substr(k + 1));
+    }
+  return title;
+}
+
+// Boilerplate that closes a press release: "About Acme", "Notes to editors", "SOURCE Acme",
+// "Forward-Looking Statements". `about` is set for an "About X" heading (X in *name).
+bool closing_heading(std::string_view s, bool& about, std::string_view* name) {
+  about = false;
+  s = trim(s);
+  if (s.empty() || word_count_upto(s, 13) > 12 || has_digit(s)) return false;
+  std::string_view v = s;
+  if (!v.empty() && v.back() == ':') v = trim(v.substr(0, v.size() - 1));
+  if (ends_with_sentence_punct(v)) return false;
+  static const char* notes[] = {"notes to editors", "note to editors", "notes for editors", "note for editors",
+                                "editor's notes", "editors' notes", "notes to editor", "hinweis für redaktionen",
+                                "hinweise für redaktionen", "nota para los editores", "notas para los editores",
+                                "nota para editores", "nota ai redattori", "nota per le redazioni",
+                                "noot voor de redactie", "noot voor redacties", "notes aux rédactions",
+                                "forward-looking statements", "forward looking statements", "safe harbor statement",
+                                "safe harbour statement", "cautionary statement", "disclaimer",
+                                "about the author", "about the authors"};
+  for (auto* x : notes)
+    if (eq_ci(v, x)) return true;
+  if (v.rfind("SOURCE ", 0) == 0 && word_count(v) <= 8) return true;
+  static const char* abouts[] = {"about ", "über ", "acerca de ", "sobre ", "a proposito di ", "informazioni su ",
+                                 "chi è ", "over ", "à propos de ", "a propos de ", "qui est "};
+  for (auto* x : abouts) {
+    std::size_t n = std::char_traits<char>::length(x);
+    if (!starts_with_ci(v, x) || v.size() <= n) continue;
+    std::string_view rest = trim(v.substr(n));
+    // the organisation's name: capitalised words
+    if (!cp_upper(first_cp(rest)) && !starts_with_ci(rest, "the ")) return false;
+    about = true;
+    if (name) *name = rest;
+    return true;
+  }
+  return false;
+}
+
+// The first word of a name that is not an article: "the Coastal Trust" -> "Coastal"
+std::string_view first_name_word(std::string_view s) {
+  auto ws = words_of(s);
+  for (auto w : ws) {
+    if (eq_ci(w, "the") || eq_ci(w, "der") || eq_ci(w, "die") || eq_ci(w, "das") || eq_ci(w, "el") ||
+        eq_ci(w, "la") || eq_ci(w, "los") || eq_ci(w, "las") || eq_ci(w, "il") || eq_ci(w, "lo") ||
+        eq_ci(w, "o") || eq_ci(w, "a") || eq_ci(w, "de") || eq_ci(w, "het") || eq_ci(w, "le") || eq_ci(w, "l'"))
+      continue;
+    return rtrim_punct(w, ",.:;");
+  }
+  return {};
+}
+
+// "Copyright 2021 The Associated Press. All rights reserved.", "© 2019 dpa"
+bool rights_line(std::string_view s) {
+  s = trim(s);
+  if (s.empty() || word_count_upto(s, 41) > 40) return false;
+  if (s.rfind("\xC2\xA9", 0) == 0 || starts_with_ci(s, "(c) ") || starts_with_ci(s, "copyright ") ||
+      starts_with_ci(s, "copyright\xC2\xA9"))
+    return true;
+  static const char* phrases[] = {"all rights reserved", "alle rechte vorbehalten", "todos los derechos reservados",
+                                  "todos os direitos reservados", "tutti i diritti riservati",
+                                  "alle rechten voorbehouden", "tous droits réservés"};
+  std::string low;
+  for (char c : s) low.push_back(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
+  for (auto* p : phrases)
+    if (low.find(p) != std::string::npos) return word_count(s) <= 20;
+  return false;
 }
 
 bool strip_end_mark(std::string& t) {
@@ -456,6 +898,8 @@ bool strip_end_mark(std::string& t) {
 }
 
 }  // namespace
+
+bool byline_line(std::string_view s) { return parse_byline(s, false).has_value(); }
 
 bool ends_with_sentence_punct(std::string_view s) {
   s = trim(s);
@@ -539,6 +983,11 @@ Document plain_document(std::vector<Unit>& units, Builder& b) {
       doc.blocks.push_back(b.list(units, i, n));
       continue;
     }
+    if (separator_line(u.text)) {
+      if (!doc.blocks.empty() && !doc.blocks.back().is<HorizontalRule>()) doc.blocks.push_back(HorizontalRule{});
+      ++i;
+      continue;
+    }
     bool next_para = i + 1 < n && units[i + 1].list == ListKind::None && !heading_like(units[i + 1].text);
     if (next_para && heading_like(u.text) && (all_caps(u.text) || word_count(u.text) <= 10))
       doc.blocks.push_back(b.header(i == 0 ? 1 : 2, u.text));
@@ -572,13 +1021,61 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
     rw.add("end-mark", marks);
   }
 
+  // Press releases and wire copy: "###", "-30-", "ENDS" close the copy; what follows (notes to
+  // editors, contacts, "About X") and the closing boilerplate before it are not the article.
+  // Metadata cannot hold them: they are dropped (counted as the "boilerplate" rewrite).
+  {
+    std::size_t cut = units.size();
+    bool release = false;
+    for (std::size_t k = 0; k < units.size() && k < 6; ++k)
+      if (release_line(units[k].text)) release = true;
+    for (std::size_t k = 2; k < units.size(); ++k)
+      if (units[k].list == ListKind::None && end_mark_line(units[k].text)) {
+        cut = k;
+        release = true;
+        break;
+      }
+    // closing headings in the last dozen units, at least three units into the text
+    std::size_t from = cut > 12 ? cut - 12 : 0;
+    for (std::size_t k = std::max<std::size_t>(from, 3); k < cut; ++k) {
+      const Unit& u = units[k];
+      if (u.list != ListKind::None) continue;
+      bool about = false;
+      std::string_view name;
+      bool closing = closing_heading(u.text, about, &name);
+      if (closing && about) {
+        // "About Acme" with Acme's description after it, or in a text that is a release
+        std::string_view w = first_name_word(name);
+        bool described = k + 1 < cut && !w.empty() && cp_upper(first_cp(w)) && first_name_word(units[k + 1].text) == w;
+        closing = release || described;
+        if (!closing && k + 1 < cut)
+          for (std::size_t m = k + 1; m < cut && m < k + 8; ++m)
+            if (contact_label(units[m].text)) closing = true;
+      }
+      if (!closing && contact_label(u.text)) {
+        // a contact label with an address or number under it (or in it)
+        for (std::size_t m = k; m < cut && m < k + 4; ++m)
+          if (contact_detail(units[m].text)) closing = true;
+        closing = closing || release;
+      }
+      if (closing) {
+        cut = k;
+        break;
+      }
+    }
+    if (cut < units.size()) {
+      rw.add("boilerplate", units.size() - cut);
+      units.resize(cut);
+    }
+  }
+
   Document doc;
   Meta& meta = doc.meta;
   std::size_t n = units.size();
   std::size_t i = 0;
   std::string title, subject, date, modified, credit, dateline, abstract;
-  std::vector<std::string> authors;
-  std::string source_url;
+  std::vector<std::string> authors, affiliations;
+  std::string source_url, subtitle, byline_agency, rights;
 
   // corpus-style comment header: "# date = 20201001", "# url = ..."
   while (i < n && units[i].text.rfind("# ", 0) == 0 && units[i].text.find(" = ") != std::string::npos) {
@@ -601,15 +1098,51 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
     else if (modified.empty()) modified = d.iso;
   };
   auto take_byline = [&](const Byline& bl) {
-    for (auto& nm : bl.names) authors.push_back(nm);
+    for (auto& nm : bl.names) {
+      authors.push_back(nm);
+      affiliations.emplace_back();
+    }
     if (credit.empty() && !bl.credit.empty()) credit = bl.credit;
   };
   std::size_t lede_offset = 0;  // bytes of units[i] already taken (NLĐ split)
-  for (int guard = 0; guard < 8 && i < n; ++guard) {
+  std::size_t furniture = 0;    // release, slug, contact and separator lines passed over
+  for (int guard = 0; guard < 16 && i < n; ++guard) {
     Unit& u = units[i];
     if (u.list != ListKind::None) break;
+    // furniture of press releases and wire copy: never the headline
+    if (release_line(u.text) || slug_line(u.text) || version_line(u.text) || desk_note_line(u.text) ||
+        separator_line(u.text)) {
+      ++furniture;
+      ++i;
+      continue;
+    }
+    if (contact_label(u.text)) {
+      // the label and the lines of its block (names, numbers, addresses)
+      ++furniture;
+      ++i;
+      while (i < n && !units[i].after_blank && units[i].list == ListKind::None &&
+             (contact_detail(units[i].text) || (word_count(units[i].text) <= 4 && !ends_with_sentence_punct(units[i].text)))) {
+        ++furniture;
+        ++i;
+      }
+      continue;
+    }
     if (auto d = parse_date_line(u.text)) { take_date(*d); ++i; continue; }
-    if (auto bl = parse_byline(u.text, false)) { take_byline(*bl); ++i; continue; }
+    // "Nov. 25": a day without a year is not a date, and not a headline either
+    if (yearless_date_line(u.text)) { ++furniture; ++i; continue; }
+    if (auto bl = parse_byline(u.text, false)) {
+      std::size_t first = authors.size();
+      take_byline(*bl);
+      ++i;
+      // a wire byline's second line: "Associated Press", "AP Science Writer"
+      std::string agency;
+      if (i < n && units[i].list == ListKind::None && affiliation_line(units[i].text, &agency)) {
+        for (std::size_t k = first; k < authors.size(); ++k) affiliations[k] = std::string(rtrim_punct(trim(units[i].text), "."));
+        if (byline_agency.empty()) byline_agency = agency;
+        ++i;
+      }
+      continue;
+    }
     // "By Jane Doe | March 15, 2021" / "Xã hội | 25/11/2019"
     if (u.text.find(" | ") != std::string::npos || u.text.find(" \xC2\xB7 ") != std::string::npos) {
       std::string t = u.text;
@@ -635,7 +1168,16 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
         continue;
       }
     }
-    if (!title.empty()) break;
+    if (!title.empty()) {
+      // a deck between the headline and a byline or time stamp
+      if (subtitle.empty() && deck_like(u) && i + 1 < n &&
+          (parse_date_line(units[i + 1].text) || parse_byline(units[i + 1].text, false))) {
+        subtitle = u.text;
+        ++i;
+        continue;
+      }
+      break;
+    }
     const Unit* next = i + 1 < n ? &units[i + 1] : nullptr;
     // skip date lines when looking at what follows a kicker
     std::size_t nj = i + 1;
@@ -653,7 +1195,9 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
       continue;
     }
     if (title_like(u, next)) {
-      title = u.text;
+      std::string kind;
+      title = std::string(wire_title_prefix(u.text, &kind));
+      if (!kind.empty() && subject.empty()) subject = kind;
       ++i;
       continue;
     }
@@ -670,10 +1214,23 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
   if (i < n && units[i].list == ListKind::None) {
     std::string_view lede = std::string_view(units[i].text).substr(lede_offset);
     auto p = parse_prefix(lede);
+    // a deck between the headline and a lede that opens with a dateline or credit
+    if (!p && !lede_offset && !title.empty() && subtitle.empty() && i + 1 < n && deck_like(units[i]) &&
+        units[i + 1].list == ListKind::None) {
+      auto p2 = parse_prefix(units[i + 1].text);
+      if (p2 && (!p2->dateline.empty() || !p2->credit.empty())) {
+        subtitle = units[i].text;
+        ++i;
+        body_start = i;
+        lede = units[i].text;
+        p = p2;
+      }
+    }
     bool full_header = !title.empty() && (!subject.empty() || !date.empty() || !authors.empty());
     if (p) {
       if (!p->credit.empty() && credit.empty()) credit = p->credit;
       if (!p->dateline.empty()) dateline = p->dateline;
+      if (!p->date.empty() && date.empty()) date = p->date;
       abstract = std::string(lede.substr(p->consumed));
       rw.add("lede-prefix");
       body_start = i + 1;
@@ -693,9 +1250,18 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
 
   // Bottom: bylines ("Nguyễn Hiền", "Theo Reuters", "(Theo Reuters)") and a trailing time stamp.
   std::size_t body_end = n;
-  for (int guard = 0; guard < 3 && body_end > body_start + 1; ++guard) {
+  for (int guard = 0; guard < 5 && body_end > body_start + 1; ++guard) {
     Unit& u = units[body_end - 1];
     if (u.list != ListKind::None) break;
+    if (separator_line(u.text)) {
+      --body_end;
+      continue;
+    }
+    if (rights_line(u.text)) {
+      if (rights.empty()) rights = u.text;
+      --body_end;
+      continue;
+    }
     if (auto d = parse_date_line(u.text)) {
       take_date(*d);
       --body_end;
@@ -724,6 +1290,12 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
       continue;
     }
     std::string_view s = u.text;
+    // "___", "* * *": a rule between parts (never two in a row, never first)
+    if (separator_line(s)) {
+      if (!doc.blocks.empty() && !doc.blocks.back().is<HorizontalRule>()) doc.blocks.push_back(HorizontalRule{});
+      ++j;
+      continue;
+    }
     // "(Ảnh: Getty Images)" under a short sentence: the sentence is the caption
     if (photo_credit_only(s)) {
       if (!doc.blocks.empty() && doc.blocks.back().is<Para>() && j > body_start &&
@@ -791,13 +1363,26 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
   (void)heads;
 
   // Metadata (only what the text gave).
+  if (credit.empty() && !byline_agency.empty()) credit = byline_agency;
+  rw.add("furniture", furniture);
   if (!title.empty()) meta["title"] = MetaInlines{b.inl(title)};
+  if (!subtitle.empty()) meta["subtitle"] = MetaInlines{b.inl(subtitle)};
+  if (!rights.empty()) meta["rights"] = MetaInlines{b.inl(rights)};
   if (!subject.empty()) meta["subject"] = MetaInlines{b.inl(subject)};
   if (!date.empty()) meta["date"] = MetaString{date};
   if (!modified.empty()) meta["date-modified"] = MetaString{modified};
   if (!authors.empty()) {
     MetaList l;
-    for (auto& a : authors) l.items.push_back(MetaInlines{b.inl(a)});
+    for (std::size_t k = 0; k < authors.size(); ++k) {
+      if (k < affiliations.size() && !affiliations[k].empty()) {
+        MetaMap m;
+        m.entries["name"] = MetaInlines{b.inl(authors[k])};
+        m.entries["affiliation"] = MetaInlines{b.inl(affiliations[k])};
+        l.items.push_back(std::move(m));
+      } else {
+        l.items.push_back(MetaInlines{b.inl(authors[k])});
+      }
+    }
     meta["author"] = std::move(l);
   }
   if (!credit.empty()) meta["credit"] = MetaInlines{b.inl(credit)};

@@ -58,13 +58,20 @@ std::vector<Tok> tokenize(std::string_view s) {
 }
 
 int month_of(const std::string& w) {
-  static const char* names[][6] = {
-      {"january", "jan", "janvier", "janv", "", ""},      {"february", "feb", "février", "févr", "fevrier", ""},
-      {"march", "mar", "mars", "", "", ""},                {"april", "apr", "avril", "avr", "", ""},
-      {"may", "mai", "", "", "", ""},                      {"june", "jun", "juin", "", "", ""},
-      {"july", "jul", "juillet", "juil", "", ""},          {"august", "aug", "août", "aout", "", ""},
-      {"september", "sep", "sept", "septembre", "", ""},   {"october", "oct", "octobre", "", "", ""},
-      {"november", "nov", "novembre", "", "", ""},         {"december", "dec", "décembre", "déc", "decembre", ""}};
+  // en, fr, de, es, pt, it, nl: full names and the abbreviations newspapers print
+  static const char* names[][16] = {
+      {"january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "janeiro", "gennaio", "gen", "januari", "", "", "", ""},
+      {"february", "feb", "février", "févr", "fevrier", "februar", "febrero", "fevereiro", "fev", "febbraio", "februari", "", "", "", "", ""},
+      {"march", "mar", "mars", "märz", "mär", "maerz", "marzo", "março", "marco", "maart", "mrt", "", "", "", "", ""},
+      {"april", "apr", "avril", "avr", "abril", "abr", "aprile", "", "", "", "", "", "", "", "", ""},
+      {"may", "mai", "mayo", "maio", "maggio", "mag", "mei", "", "", "", "", "", "", "", "", ""},
+      {"june", "jun", "juin", "juni", "junio", "junho", "giugno", "giu", "", "", "", "", "", "", "", ""},
+      {"july", "jul", "juillet", "juil", "juli", "julio", "julho", "luglio", "lug", "", "", "", "", "", "", ""},
+      {"august", "aug", "août", "aout", "agosto", "ago", "augustus", "", "", "", "", "", "", "", "", ""},
+      {"september", "sep", "sept", "septembre", "septiembre", "setiembre", "setembro", "set", "settembre", "", "", "", "", "", "", ""},
+      {"october", "oct", "octobre", "oktober", "okt", "octubre", "outubro", "out", "ottobre", "ott", "", "", "", "", "", ""},
+      {"november", "nov", "novembre", "noviembre", "novembro", "", "", "", "", "", "", "", "", "", "", ""},
+      {"december", "dec", "décembre", "déc", "decembre", "dezember", "dez", "diciembre", "dic", "dezembro", "dicembre", "", "", "", "", ""}};
   for (int m = 0; m < 12; ++m)
     for (auto* n : names[m])
       if (*n && w == n) return m + 1;
@@ -82,7 +89,21 @@ bool filler(const std::string& w) {
       "at", "date", "time", "first", "created",
       // fr
       "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "le", "à", "publié", "mis", "jour",
-      "modifié", "actualisé", "h", "et"};
+      "modifié", "actualisé", "h", "et",
+      // de
+      "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "uhr", "am",
+      "um", "veröffentlicht", "aktualisiert", "zuletzt", "stand", "erstellt",
+      // es
+      "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "de", "del", "a", "las", "la",
+      "horas", "hrs", "hs", "publicado", "actualizado", "actualización", "el",
+      // pt
+      "segunda", "terça", "quarta", "quinta", "sexta", "feira", "em", "às", "atualizado", "atualização",
+      // it
+      "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "il", "alle", "ore",
+      "pubblicato", "aggiornato", "aggiornamento",
+      // nl
+      "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "om", "op", "uur",
+      "gepubliceerd", "bijgewerkt", "laatst", "gewijzigd"};
   for (auto* x : words)
     if (w == x) return true;
   return false;
@@ -169,6 +190,48 @@ std::optional<std::string> parse_compact_date(std::string_view s) {
   return std::string(buf);
 }
 
+bool yearless_date_line(std::string_view line) {
+  if (line.size() > 80) return false;
+  std::vector<Tok> t = tokenize(line);
+  bool day_month = false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i].used) continue;
+    if (t[i].kind == K::Num) {
+      // "Nov. 25", "25 nov", "25. November", "25 de noviembre"
+      if (t[i].text.size() > 2) return false;
+      int d = num(t, i);
+      std::size_t j = i + 1;
+      if (is_p(t, j, ".")) ++j;
+      if (is_w(t, j, "de")) ++j;
+      if (!day_month && d >= 1 && d <= 31 && j < t.size() && t[j].kind == K::Word && month_of(t[j].text)) {
+        day_month = true;
+        mark(t, i, j + 1);
+        continue;
+      }
+      // a time "13:38", "13.38 Uhr", "10h12"
+      if ((is_p(t, i + 1, ":") || is_p(t, i + 1, ".") || is_w(t, i + 1, "h")) && is_num(t, i + 2, 2, 2)) {
+        mark(t, i, i + 3);
+        continue;
+      }
+      return false;
+    }
+    if (t[i].kind == K::Word) {
+      int m = month_of(t[i].text);
+      std::size_t j = i + 1;
+      if (is_p(t, j, ".")) ++j;
+      if (m && !day_month && is_num(t, j, 1, 2) && num(t, j) >= 1 && num(t, j) <= 31) {
+        day_month = true;
+        mark(t, i, j + 1);
+        continue;
+      }
+      if (!filler(t[i].text) && t[i].text != "pm" && t[i].text != "am" && t[i].text != "p" && t[i].text != "m" &&
+          t[i].text != "a")
+        return false;
+    }
+  }
+  return day_month;
+}
+
 std::optional<DateLine> parse_date_line(std::string_view line) {
   if (line.size() > 160) return std::nullopt;
   std::vector<Tok> t = tokenize(line);
@@ -187,7 +250,11 @@ std::optional<DateLine> parse_date_line(std::string_view line) {
       return true;
     };
     out.modified = starts("cập nhật") || starts("updated") || starts("last updated") || starts("mis à jour") ||
-                   starts("modified") || starts("last modified") || starts("actualisé") || starts("modifié");
+                   starts("modified") || starts("last modified") || starts("actualisé") || starts("modifié") ||
+                   starts("aktualisiert") || starts("zuletzt aktualisiert") || starts("actualizado") ||
+                   starts("última actualización") || starts("atualizado") || starts("atualização") ||
+                   starts("aggiornato") || starts("ultimo aggiornamento") || starts("bijgewerkt") ||
+                   starts("laatst bijgewerkt") || starts("gewijzigd");
   }
   Found f;
   // date
@@ -214,6 +281,7 @@ std::optional<DateLine> parse_date_line(std::string_view line) {
     if (is_num(t, i, 1, 2)) {
       std::size_t j = i + 1;
       if (is_p(t, j, ".")) ++j;  // German style "25. November"
+      if (is_w(t, j, "de")) ++j;  // Spanish and Portuguese "25 de noviembre de 2019"
       int m = 0;
       if (j < t.size() && t[j].kind == K::Word) {
         m = month_of(t[j].text);
@@ -223,7 +291,7 @@ std::optional<DateLine> parse_date_line(std::string_view line) {
       if (m) {
         if (is_p(t, j, ".")) ++j;
         if (is_p(t, j, ",")) ++j;
-        if (is_w(t, j, "năm")) ++j;
+        if (is_w(t, j, "năm") || is_w(t, j, "de") || is_w(t, j, "del")) ++j;
         if (is_num(t, j, 4, 4)) {
           f.d = num(t, i); f.m = m; f.y = num(t, j);
           mark(t, i, j + 1);
@@ -258,6 +326,12 @@ std::optional<DateLine> parse_date_line(std::string_view line) {
       k = i + 3;
       if (is_p(t, k, ":") && is_num(t, k + 1, 2, 2)) { ss = num(t, k + 1); k += 2; }
     } else if (is_w(t, i + 1, "h") && is_num(t, i + 2, 2, 2)) {
+      mm = num(t, i + 2);
+      k = i + 3;
+    } else if (is_p(t, i + 1, ".") && is_num(t, i + 2, 2, 2) &&
+               (is_w(t, i + 3, "uhr") || is_w(t, i + 3, "h") || is_w(t, i + 3, "horas") || is_w(t, i + 3, "uur") ||
+                is_w(t, i + 3, "hrs"))) {
+      // "13.38 Uhr", "13.38 uur": the dot form only with its unit word
       mm = num(t, i + 2);
       k = i + 3;
     } else if (i + 1 < t.size() && t[i + 1].kind == K::Word && t[i + 1].text.size() > 1 && t[i + 1].text[0] == 'h' &&

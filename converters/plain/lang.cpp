@@ -1,4 +1,4 @@
-// Language guess: Vietnamese-only letters plus stop-word counts (vi, en, fr, de, es).
+// Language guess: Vietnamese-only letters plus stop-word counts (vi, en, fr, de, es, pt, it, nl).
 #include <algorithm>
 #include <array>
 #include <string>
@@ -26,9 +26,20 @@ const std::vector<LangWords>& stopwords() {
       {"fr", {"le", "la", "les", "des", "et", "est", "une", "dans", "pour", "que", "qui", "du", "au", "sur", "pas",
               "par", "avec", "il", "ce", "sont", "aux", "elle", "ont", "mais", "été", "cette", "leur"}},
       {"de", {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "ein", "eine", "sich", "auf",
-              "für", "dem", "im", "auch", "wird", "sie", "nach", "bei", "wurde", "aus"}},
+              "für", "dem", "im", "auch", "wird", "sie", "nach", "bei", "wurde", "aus", "dass", "werden", "hat",
+              "sind", "zum", "zur", "über", "noch", "wie", "einem", "einen", "einer", "des", "vor"}},
       {"es", {"el", "los", "las", "del", "y", "que", "por", "con", "una", "para", "es", "se", "al", "lo", "como",
-              "más", "pero", "sus", "fue", "su", "ha", "también", "entre"}},
+              "más", "pero", "sus", "fue", "su", "ha", "también", "entre", "está", "han", "muy", "este", "esta",
+              "hay", "desde", "cuando", "según", "sin", "ya"}},
+      {"pt", {"o", "os", "do", "da", "dos", "das", "em", "não", "um", "uma", "com", "é", "ao", "mais", "foi",
+              "pelo", "pela", "seu", "sua", "também", "são", "à", "nos", "nas", "já", "ser", "isso", "ou", "aos",
+              "pelos", "às", "está", "foram", "quando", "que", "para", "como"}},
+      {"it", {"il", "di", "che", "è", "della", "per", "non", "sono", "nel", "alla", "dei", "delle", "gli", "anche",
+              "più", "questo", "stato", "dal", "nella", "degli", "ai", "dopo", "come", "una", "un", "ha", "con",
+              "si", "al", "del", "le", "la", "lo", "da"}},
+      {"nl", {"de", "het", "een", "en", "van", "dat", "op", "te", "zijn", "niet", "met", "voor", "die", "er", "ook",
+              "aan", "maar", "bij", "om", "werd", "naar", "wordt", "nog", "heeft", "door", "deze", "hij", "ze",
+              "uit", "worden", "hebben", "zich", "is", "in"}},
   };
   return v;
 }

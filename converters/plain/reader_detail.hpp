@@ -55,6 +55,9 @@ struct DateLine {
 };
 // A short line that is (nearly) only a time stamp; nullopt otherwise.
 std::optional<DateLine> parse_date_line(std::string_view line);
+// A short line that is only a day and month (and perhaps a weekday or a time) with no
+// year: "Nov. 25", "Montag, 25. November, 13:38 Uhr". Never a `date` (no year is invented).
+bool yearless_date_line(std::string_view line);
 // "20201001" / "2020-10-01" -> "2020-10-01".
 std::optional<std::string> parse_compact_date(std::string_view s);
 
@@ -77,7 +80,7 @@ bool cp_lower(char32_t c);
 bool cp_space(char32_t c);
 
 // ---- lang.cpp ----
-// "vi", "en", "fr", "de", "es" or "" when the text gives too little evidence.
+// "vi", "en", "fr", "de", "es", "pt", "it", "nl" or "" when the text gives too little evidence.
 std::string detect_lang(std::string_view text);
 
 // ---- article.cpp ----
@@ -91,6 +94,8 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
 // ---- shared small helpers (article.cpp) ----
 bool ends_with_sentence_punct(std::string_view s);
 bool starts_upper(std::string_view s);
+// "By Jane Doe", "di Marco Bellini": a byline line (never joined to the line above it)
+bool byline_line(std::string_view s);
 bool starts_lower(std::string_view s);
 std::size_t word_count(std::string_view s);
 // min(word_count(s), cap): stops reading once cap words are seen.
