@@ -11,6 +11,7 @@
 #include <string>
 
 #include "galley/io.hpp"
+#include "galley/builtin.hpp"
 #include "galley/registry.hpp"
 
 int main(int argc, char** argv) {

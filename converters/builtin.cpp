@@ -1,5 +1,7 @@
 // The ONE list of built-in readers and writers. It sits above the converters
 // (it includes them all); the core never includes a converter.
+#include "galley/builtin.hpp"
+
 #include "epub/epub.hpp"
 #include "html/html.hpp"
 #include "html_print/html_print.hpp"
@@ -11,25 +13,34 @@ namespace galley {
 
 Registry builtin_registry() {
   Registry r;
-  r.add_reader({"json", {}, "Pandoc JSON (pandoc-api-version 1.22 and 1.23)", {}, json::make_reader});
+  ReaderEntry json_in{"json", {}, "Pandoc JSON (pandoc-api-version 1.22 and 1.23)", {}, json::make_reader, {".json"}};
+  json_in.joins_inputs = false;  // two JSON documents end to end are no document
+  r.add_reader(std::move(json_in));
   r.add_reader({"plain", {"text"}, "Plain-text news articles (kicker, headline, dateline, lede, byline)",
-                plain::reader_extensions(), plain::make_reader});
+                plain::reader_extensions(), plain::make_reader, {".txt", ".text"}});
   r.add_reader({"html", {"html5", "xhtml"}, "HTML5 web pages and semantic HTML, with article extraction",
-                html::reader_extensions(), html::make_reader});
+                html::reader_extensions(), html::make_reader, {".html", ".htm", ".xhtml"}, true, html::init});
 
-  r.add_writer({"json", {}, "Pandoc JSON", WriterKind::Text, {}, {".json"}, json::make_writer});
+  r.add_writer({"json", {}, "Pandoc JSON", WriterKind::Text, {}, {".json"}, json::make_writer, {}, true});
   r.add_writer({"plain", {"text"}, "Readable plain text", WriterKind::Text, {}, {".txt"}, plain::make_writer});
   r.add_writer({"epub3", {"epub"}, "EPUB 3.3 e-book (with an EPUB 2 NCX)", WriterKind::Binary, {}, {".epub"},
-                epub::make_writer});
+                epub::make_writer, {}, true});
   r.add_writer({"jats_archiving", {"jats"}, "JATS 1.3 Archiving and Interchange", WriterKind::Text, {},
-                {".xml", ".jats"}, [] { return jats::make_writer(jats::TagSet::Archiving); }});
+                {".xml", ".jats"}, [] { return jats::make_writer(jats::TagSet::Archiving); }, {}, true});
   r.add_writer({"jats_publishing", {}, "JATS 1.3 Journal Publishing", WriterKind::Text, {}, {},
-                [] { return jats::make_writer(jats::TagSet::Publishing); }});
+                [] { return jats::make_writer(jats::TagSet::Publishing); }, ".xml"});
   r.add_writer({"jats_articleauthoring", {}, "JATS 1.3 Article Authoring", WriterKind::Text, {}, {},
-                [] { return jats::make_writer(jats::TagSet::ArticleAuthoring); }});
+                [] { return jats::make_writer(jats::TagSet::ArticleAuthoring); }, ".xml"});
   r.add_writer({"html_print", {"html"}, "Print-ready HTML5 with CSS paged media", WriterKind::Text, {},
-                {".html", ".htm"}, html_print::make_writer});
+                {".html", ".htm"}, html_print::make_writer, {}, true});
+  // Inputs whose name tells nothing are news text; output is Pandoc JSON unless asked.
+  r.set_defaults("plain", "json");
   return r;
+}
+
+std::string convert(std::string_view input, const ConvertOptions& options, Diagnostics& diag) {
+  static const Registry registry = builtin_registry();
+  return convert(input, options, diag, registry);
 }
 
 }  // namespace galley

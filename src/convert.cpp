@@ -1,27 +1,88 @@
-// galley::convert: reader -> Document -> writer, with the extensions of the
-// format specs merged into the options.
+// galley::convert, the one pipeline (see convert.hpp): the CLI's single-file
+// mode, batch mode and packages, and every embedding program go through here.
 #include "galley/convert.hpp"
 
+#include <limits.h>
+#include <stdlib.h>
+
 #include "galley/error.hpp"
+#include "galley/filter.hpp"
+#include "galley/metadata_file.hpp"
 
 namespace galley {
 
-std::string convert(std::string_view input, const ConvertOptions& options, Diagnostics& diag, const Registry& registry) {
-  auto from = parse_format_spec(options.from);
-  auto to = parse_format_spec(options.to);
-  const auto& re = registry.reader_for(from);
-  const auto& we = registry.writer_for(to);
-  ReaderOptions ropt = options.reader;
-  for (auto& [k, v] : from.extensions.set) ropt.extensions.set[k] = v;
-  WriterOptions wopt = options.writer;
-  for (auto& [k, v] : to.extensions.set) wopt.extensions.set[k] = v;
-  Document doc = re.make()->read(input, ropt, diag);
-  return we.make()->write(doc, wopt, diag);
+namespace {
+
+void check_cancel(const ConvertOptions& o) {
+  if (o.cancel && o.cancel->load(std::memory_order_relaxed))
+    throw CancelledError("galley.cancelled", "the conversion was cancelled");
 }
 
-std::string convert(std::string_view input, const ConvertOptions& options, Diagnostics& diag) {
-  static const Registry registry = builtin_registry();
-  return convert(input, options, diag, registry);
+std::string folder_of(const std::string& path) {
+  auto slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// The resource root: as given, else the input's folder, else the current
+// folder; always absolute and resolved, so that the containment check of
+// galley/io.hpp compares real paths.
+std::string resource_root(const Resources& given, const std::string& input_name) {
+  std::string root = given.root;
+  if (root.empty()) root = input_name.empty() || input_name == "-" ? "." : folder_of(input_name);
+  char buf[PATH_MAX];
+  if (!realpath(root.c_str(), buf))
+    throw UsageError("galley.cli.resource-root", "resource root " + root + " does not exist");
+  return buf;
+}
+
+}  // namespace
+
+FormatSpec reader_spec(const ConvertOptions& options, const Registry& registry) {
+  if (!options.from.empty()) return parse_format_spec(options.from);
+  return FormatSpec{registry.reader_for_filename(options.reader.input_name), {}};
+}
+
+Document read_document(std::string_view input, const ConvertOptions& options, Diagnostics& diag,
+                       const Registry& registry) {
+  check_cancel(options);
+  FormatSpec from = reader_spec(options, registry);
+  const ReaderEntry& entry = registry.reader_for(from);
+  ReaderOptions ropt = options.reader;
+  for (auto& [k, v] : from.extensions.set) ropt.extensions.set[k] = v;
+  ropt.resources.root = resource_root(ropt.resources, ropt.input_name);
+  if (input.size() > ropt.limits.max_input_bytes)
+    throw InputError("galley.io.too-large", "the input is larger than the input limit (max_input_bytes)");
+  Document doc = entry.make()->read(input, ropt, diag);
+  check_cancel(options);
+  for (auto& file : options.metadata_files)
+    for (auto& [k, v] : read_metadata_file(file)) doc.meta[k] = v;
+  for (auto& [k, v] : options.metadata) doc.meta[k] = v;
+  return doc;
+}
+
+std::string write_document(const Document& doc, const ConvertOptions& options, Diagnostics& diag,
+                           const Registry& registry) {
+  check_cancel(options);
+  FormatSpec to = parse_format_spec(options.to);
+  const WriterEntry& entry = registry.writer_for(to);
+  WriterOptions wopt = options.writer;
+  for (auto& [k, v] : to.extensions.set) wopt.extensions.set[k] = v;
+  Resources res = wopt.resources.root.empty() && wopt.resources.search.empty() ? options.reader.resources : wopt.resources;
+  wopt.resources = res;
+  wopt.resources.root = resource_root(res, options.reader.input_name);
+  if (options.filters.empty()) return entry.make()->write(doc, wopt, diag);
+  Document filtered = doc;
+  for (auto& f : options.filters) {
+    filtered = run_filter(f, to.name, filtered, 23);
+    check_cancel(options);
+  }
+  return entry.make()->write(filtered, wopt, diag);
+}
+
+std::string convert(std::string_view input, const ConvertOptions& options, Diagnostics& diag, const Registry& registry) {
+  Document doc = read_document(input, options, diag, registry);
+  return write_document(doc, options, diag, registry);
 }
 
 }  // namespace galley

@@ -24,7 +24,23 @@ FormatSpec parse_format_spec(const std::string& spec) {
   return out;
 }
 
+std::string to_string(const FormatSpec& spec) {
+  std::string s = spec.name;
+  for (auto& [ext, on] : spec.extensions.set) s += (on ? "+" : "-") + ext;
+  return s;
+}
+
 namespace {
+// The extension of a file name, lower-cased, with the dot; "" when it has none.
+std::string file_extension(const std::string& path) {
+  auto dot = path.rfind('.');
+  auto slash = path.rfind('/');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
+  std::string ext = path.substr(dot);
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
 template <class E>
 void add_entry(std::vector<E>& list, E entry) {
   auto it = std::find_if(list.begin(), list.end(), [&](const E& e) { return e.name == entry.name; });
@@ -72,15 +88,34 @@ const WriterEntry& Registry::writer_for(const FormatSpec& spec) const {
 }
 
 std::string Registry::writer_for_filename(const std::string& path) const {
-  auto dot = path.rfind('.');
-  auto slash = path.rfind('/');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
-  std::string ext = path.substr(dot);
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string ext = file_extension(path);
+  if (ext.empty()) return {};
   for (auto& w : writers_)
     for (auto& fe : w.file_extensions)
       if (fe == ext) return w.name;
   return {};
+}
+
+std::string Registry::reader_for_filename(const std::string& path) const {
+  std::string ext = file_extension(path);
+  if (!ext.empty())
+    for (auto& r : readers_)
+      for (auto& fe : r.file_extensions)
+        if (fe == ext) return r.name;
+  return default_reader_;
+}
+
+std::string Registry::output_suffix(const std::string& writer) const {
+  const WriterEntry* w = find_writer(writer);
+  if (!w) return "." + writer;
+  if (!w->output_suffix.empty()) return w->output_suffix;
+  if (!w->file_extensions.empty()) return w->file_extensions.front();
+  return "." + w->name;
+}
+
+void Registry::set_defaults(std::string reader, std::string writer) {
+  default_reader_ = std::move(reader);
+  default_writer_ = std::move(writer);
 }
 
 }  // namespace galley

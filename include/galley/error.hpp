@@ -6,7 +6,7 @@
 namespace galley {
 
 // Which part of a conversion failed; the CLI maps each to a documented exit code.
-enum class ErrorCategory { Usage, Input, Output, Filter, Internal };
+enum class ErrorCategory { Usage, Input, Output, Filter, Internal, Cancelled };
 
 class Error : public std::runtime_error {
  public:
@@ -25,17 +25,7 @@ struct UsageError : Error { UsageError(std::string id, const std::string& m) : E
 struct InputError : Error { InputError(std::string id, const std::string& m) : Error(ErrorCategory::Input, std::move(id), m) {} };
 struct OutputError : Error { OutputError(std::string id, const std::string& m) : Error(ErrorCategory::Output, std::move(id), m) {} };
 struct FilterError : Error { FilterError(std::string id, const std::string& m) : Error(ErrorCategory::Filter, std::move(id), m) {} };
-
-// Exit codes of the `galley` command (documented in the README).
-inline int exit_code_for(ErrorCategory c) {
-  switch (c) {
-    case ErrorCategory::Usage: return 2;
-    case ErrorCategory::Input: return 3;
-    case ErrorCategory::Output: return 4;
-    case ErrorCategory::Filter: return 5;
-    case ErrorCategory::Internal: return 70;
-  }
-  return 70;
-}
+// ConvertOptions::cancel became true (galley/convert.hpp).
+struct CancelledError : Error { CancelledError(std::string id, const std::string& m) : Error(ErrorCategory::Cancelled, std::move(id), m) {} };
 
 }  // namespace galley

@@ -2,6 +2,7 @@
 #pragma once
 #include "galley/ast.hpp"
 #include "galley/builder.hpp"
+#include "galley/builtin.hpp"
 #include "galley/convert.hpp"
 #include "galley/diagnostics.hpp"
 #include "galley/error.hpp"
@@ -9,6 +10,7 @@
 #include "galley/io.hpp"
 #include "galley/json.hpp"
 #include "galley/meta.hpp"
+#include "galley/metadata_file.hpp"
 #include "galley/options.hpp"
 #include "galley/registry.hpp"
 #include "galley/text.hpp"

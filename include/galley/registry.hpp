@@ -1,6 +1,7 @@
 // Name-keyed lists of readers and writers, pandoc style. Built-ins are added
-// explicitly by galley::builtin_registry() (converters/builtin.cpp); programs
-// that embed galley add their own with add_reader/add_writer at run time.
+// explicitly by galley::builtin_registry() (galley/builtin.hpp,
+// converters/builtin.cpp); programs that embed galley add their own with
+// add_reader/add_writer at run time.
 #pragma once
 #include <functional>
 #include <memory>
@@ -24,6 +25,11 @@ struct ReaderEntry {
   std::string description;
   std::vector<ExtensionInfo> extensions;
   std::function<std::unique_ptr<Reader>()> make;
+  std::vector<std::string> file_extensions;  // ".html", ... used to guess -f from an input's name
+  bool joins_inputs = true;  // several input files may be concatenated into one input (not for JSON)
+  // Global set-up a reader's library needs before readers run on several threads
+  // (libxml2 initialises its globals on first use); called once, on one thread.
+  std::function<void()> init;
 };
 
 struct WriterEntry {
@@ -34,6 +40,10 @@ struct WriterEntry {
   std::vector<ExtensionInfo> extensions;
   std::vector<std::string> file_extensions;  // ".epub", ... used to guess -t from -o
   std::function<std::unique_ptr<Writer>()> make;
+  // The suffix of this writer's files in batch mode and packages; empty: the
+  // first of file_extensions, else "." + name.
+  std::string output_suffix;
+  bool in_packages = false;  // one of the renditions `galley package` makes by default
 };
 
 // A format spec "name+ext1-ext2" split into its parts.
@@ -43,6 +53,8 @@ struct FormatSpec {
 };
 // Throws UsageError "galley.format.syntax" on a malformed spec.
 FormatSpec parse_format_spec(const std::string& spec);
+// The spec written back: "html+extract", extensions in name order.
+std::string to_string(const FormatSpec& spec);
 
 class Registry {
  public:
@@ -57,15 +69,23 @@ class Registry {
   const WriterEntry& writer_for(const FormatSpec& spec) const;
   // Guess a writer from an output file name's extension ("" when none fits).
   std::string writer_for_filename(const std::string& path) const;
+  // Guess a reader from an input file name's extension; the default reader
+  // when none fits (standard input, "-", has no extension).
+  std::string reader_for_filename(const std::string& path) const;
+  // The file suffix of a writer's output, with the dot (see WriterEntry::output_suffix).
+  std::string output_suffix(const std::string& writer) const;
+  // The formats used when none is named: the reader for inputs whose name tells
+  // nothing, the writer when neither -t nor -o names one.
+  void set_defaults(std::string reader, std::string writer);
+  const std::string& default_reader() const { return default_reader_; }
+  const std::string& default_writer() const { return default_writer_; }
   const std::vector<ReaderEntry>& readers() const { return readers_; }
   const std::vector<WriterEntry>& writers() const { return writers_; }
 
  private:
   std::vector<ReaderEntry> readers_;
   std::vector<WriterEntry> writers_;
+  std::string default_reader_, default_writer_;
 };
-
-// A registry holding every built-in reader and writer (a fresh copy per call).
-Registry builtin_registry();
 
 }  // namespace galley

@@ -1,6 +1,7 @@
-// One article read once and written in several formats: shared by batch mode
-// (cli/batch.cpp) and archival packages (cli/package.cpp). Mirrors what the
-// single-file path in main.cpp does (options, -M, --metadata-file, filters).
+// The command line's options turned into the library's pipeline options
+// (galley/convert.hpp), for the single-file mode (main.cpp), batch mode
+// (batch.cpp) and archival packages (package.cpp) alike: one article is read
+// once with read_article and written in each format with write_article.
 #pragma once
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "cli/args.hpp"
 #include "galley/ast.hpp"
+#include "galley/convert.hpp"
 #include "galley/diagnostics.hpp"
 #include "galley/registry.hpp"
 
@@ -29,20 +31,20 @@ ArticleSettings prepare_settings(const Args& args, const Registry& reg);
 // "epub,jats" -> specs, each checked against the registry (UsageError).
 std::vector<FormatSpec> parse_format_list(const std::string& list, const Registry& reg, bool writers);
 
-// The reader for an input from its extension: "html", "json" or "plain".
-std::string detect_reader(const std::string& path);
 // The reader spec for an input: the detected reader with the extensions of
 // the -f entry naming it (batch), or the single -f entry (force = true).
 FormatSpec reader_spec_for(const ArticleSettings& s, const std::string& path, bool force);
 
-// File extension (with the dot) for a writer: .epub .xml .html .json .txt.
-std::string output_extension(const Registry& reg, const std::string& writer);
+// The pipeline options for one input (its path, "-" for standard input) read
+// with `from` and written with `to` (either may be empty when only the other half runs).
+ConvertOptions convert_options(const ArticleSettings& s, const std::string& path, const FormatSpec& from,
+                               const FormatSpec& to);
 
-// Read one input: options as in the single-file command (resource root: the
-// input's folder unless --resource-root), then metadata. Throws galley::Error.
+// galley::read_document for one input (resource root: the input's folder unless
+// --resource-root), metadata included. Throws galley::Error.
 Document read_article(const ArticleSettings& s, const std::string& path, std::string_view bytes, const FormatSpec& from,
                       Diagnostics& diag);
-// Write one format, running the filters first (with the format's name).
+// galley::write_document: the filters (given the format's name), then the writer.
 std::string write_article(const ArticleSettings& s, const std::string& path, const Document& doc, const FormatSpec& to,
                           Diagnostics& diag);
 

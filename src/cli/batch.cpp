@@ -2,10 +2,9 @@
 // std::thread workers, each article independent: one failure never stops the
 // others. Outputs are written atomically (write_file_atomic), so Ctrl-C (the
 // SIGINT handler of main.cpp removes pending temporary files) leaves only
-// complete files. Up-to-date outputs are skipped.
+// complete files. Up-to-date outputs (cli/freshness.hpp: by content) are skipped.
 #include "cli/batch.hpp"
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -24,6 +23,7 @@
 #include <thread>
 
 #include "cli/article.hpp"
+#include "cli/freshness.hpp"
 #include "galley/error.hpp"
 #include "galley/io.hpp"
 #include "galley/version.hpp"
@@ -37,13 +37,6 @@ namespace {
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
-}
-
-// Modification time in nanoseconds; -1 when the file does not exist.
-long long mtime_ns(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return -1;
-  return static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
 }
 
 std::vector<std::string> read_manifest(const std::string& file) {
@@ -134,11 +127,6 @@ std::string format_duration(double secs) {
   return buf;
 }
 
-std::string spec_text(const FormatSpec& f) {
-  std::string s = f.name;
-  for (auto& [k, on] : f.extensions.set) s += (on ? "+" : "-") + k;
-  return s;
-}
 
 }  // namespace
 
@@ -205,11 +193,11 @@ int run_batch(const Args& args, const Registry& reg) {
   if (args.output_dir.empty()) throw UsageError("galley.cli.usage", "batch mode (a list in --to, or --manifest) needs --output-dir");
   if (!args.output.empty()) throw UsageError("galley.cli.usage", "-o names one output file; in batch mode use --output-dir");
   ArticleSettings settings = prepare_settings(args, reg);
-  std::vector<FormatSpec> formats = parse_format_list(args.to.empty() ? "json" : args.to, reg, true);
+  std::vector<FormatSpec> formats = parse_format_list(args.to.empty() ? reg.default_writer() : args.to, reg, true);
 
   // Output suffix per format; formats sharing an extension get their name in it.
   std::vector<std::string> suffix;
-  for (auto& f : formats) suffix.push_back(output_extension(reg, f.name));
+  for (auto& f : formats) suffix.push_back(reg.output_suffix(f.name));
   for (std::size_t i = 0; i < formats.size(); ++i) {
     bool shared = false;
     for (std::size_t j = 0; j < formats.size(); ++j) shared |= i != j && suffix[i] == suffix[j];
@@ -245,35 +233,26 @@ int run_batch(const Args& args, const Registry& reg) {
   std::error_code ec;
   fs::create_directories(args.output_dir, ec);
   if (ec) throw OutputError("galley.io.write", "cannot create " + args.output_dir + ": " + ec.message());
+  const Freshness freshness(args, args.output_dir);
+  fs::create_directories(freshness.record_dir(""), ec);
+  if (ec) throw OutputError("galley.io.write", "cannot create " + freshness.record_dir("") + ": " + ec.message());
   for (auto i : chosen) {
     auto slash = names[i].rfind('/');
     if (slash == std::string::npos) continue;
-    fs::create_directories(fs::path(args.output_dir) / names[i].substr(0, slash), ec);
-    if (ec) throw OutputError("galley.io.write", "cannot create a folder in " + args.output_dir + ": " + ec.message());
-  }
-
-  // Up to date: newer than the input and than what every output depends on.
-  long long deps = -1;
-  {
-    char exe[4096];
-    ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) { exe[n] = 0; deps = std::max(deps, mtime_ns(exe)); }
-    for (auto& f : args.metadata_files) deps = std::max(deps, mtime_ns(f));
-    for (auto& f : args.css) deps = std::max(deps, mtime_ns(f));
-    if (!args.cover_image.empty()) deps = std::max(deps, mtime_ns(args.cover_image));
-  }
-
-  // libxml2 initialises its globals on first use; do that on this thread.
-  for (auto i : chosen)
-    if (detect_reader(inputs[i]) == "html") {
-      try {
-        Diagnostics d;
-        ReaderOptions o;
-        reg.reader_for(FormatSpec{"html", {}}).make()->read("<p>x</p>", o, d);
-      } catch (...) {
-      }
-      break;
+    for (const std::string& dir : {(fs::path(args.output_dir) / names[i].substr(0, slash)).string(),
+                                   freshness.record_dir(names[i].substr(0, slash))}) {
+      fs::create_directories(dir, ec);
+      if (ec) throw OutputError("galley.io.write", "cannot create a folder in " + args.output_dir + ": " + ec.message());
     }
+  }
+
+  // Readers whose libraries set up globals on first use: do that on this thread.
+  {
+    std::set<std::string> used;
+    for (auto i : chosen) used.insert(reader_spec_for(settings, inputs[i], false).name);
+    for (auto& name : used)
+      if (auto* e = reg.find_reader(name); e && e->init) e->init();
+  }
 
   const std::size_t total = chosen.size();
   std::vector<ArticleResult> results(total);
@@ -335,19 +314,26 @@ int run_batch(const Args& args, const Registry& reg) {
     ArticleResult& r = results[slot];
     const std::string& in = inputs[chosen[slot]];
     FormatSpec from = reader_spec_for(settings, in, false);
-    r.reader = spec_text(from);
-    long long newest = std::max(deps, mtime_ns(in));
-    bool all_fresh = true;
+    r.reader = to_string(from);
     for (std::size_t f = 0; f < formats.size(); ++f) {
       OutputResult o;
       o.format = formats[f].name;
       o.path = (fs::path(args.output_dir) / (names[chosen[slot]] + suffix[f])).string();
-      if (!args.force) {
-        long long m = mtime_ns(o.path);
-        if (m >= 0 && m > newest && mtime_ns(in) >= 0) o.status = OutputResult::UpToDate;
-      }
-      all_fresh &= o.status == OutputResult::UpToDate;
       r.outputs.push_back(std::move(o));
+    }
+    std::string bytes;
+    std::vector<std::string> sources(formats.size());
+    bool all_fresh = false, have_input = false;
+    try {
+      bytes = read_file(in, args.max_input_size ? *args.max_input_size : std::size_t(512) << 20);
+      have_input = all_fresh = true;
+      for (std::size_t f = 0; f < formats.size(); ++f) {
+        sources[f] = freshness.source_digest(bytes, r.reader, to_string(formats[f]));
+        if (!args.force && freshness.up_to_date(r.outputs[f].path, sources[f])) r.outputs[f].status = OutputResult::UpToDate;
+        all_fresh &= r.outputs[f].status == OutputResult::UpToDate;
+      }
+    } catch (const Error&) {
+      // Reading again below reports the error in the article's result.
     }
     if (all_fresh) {
       r.status = ArticleResult::Skipped;
@@ -355,7 +341,8 @@ int run_batch(const Args& args, const Registry& reg) {
       bool ok = true;
       try {
         Diagnostics diag;
-        std::string bytes = read_file(in, args.max_input_size ? *args.max_input_size : std::size_t(512) << 20);
+        if (!have_input)
+          bytes = read_file(in, args.max_input_size ? *args.max_input_size : std::size_t(512) << 20);
         Document doc = read_article(settings, in, bytes, from, diag);
         r.read_warnings = diag.all();
         bytes.clear();
@@ -368,6 +355,7 @@ int run_batch(const Args& args, const Registry& reg) {
             std::string out = write_article(settings, in, doc, formats[f], wd);
             o.warnings = wd.all();
             write_file_atomic(o.path, out);
+            freshness.record(o.path, sources[f], out);
             o.bytes = out.size();
             o.status = OutputResult::Written;
           } catch (const Error& e) {
@@ -464,7 +452,7 @@ int run_batch(const Args& args, const Registry& reg) {
     J rep;
     rep["galley"] = GALLEY_VERSION;
     rep["formats"] = J::array();
-    for (auto& f : formats) rep["formats"].push_back(spec_text(f));
+    for (auto& f : formats) rep["formats"].push_back(to_string(f));
     rep["output-dir"] = args.output_dir;
     rep["shard"] = shard.n > 1 ? J(std::to_string(shard.k) + "/" + std::to_string(shard.n)) : J();
     rep["summary"] = {{"articles", total},        {"converted", converted}, {"with-warnings", with_warnings},

@@ -13,8 +13,10 @@
 #include "cli/args.hpp"
 #include "cli/article.hpp"
 #include "cli/batch.hpp"
+#include "cli/exit_codes.hpp"
 #include "cli/heap.hpp"
 #include "cli/package.hpp"
+#include "galley/builtin.hpp"
 #include "galley/error.hpp"
 #include "galley/io.hpp"
 #include "galley/registry.hpp"
@@ -87,7 +89,7 @@ int run(int argc, char** argv) {
   // Formats: -t guessed from -o's extension; -f guessed from the input's.
   std::string to = args.to;
   if (to.empty() && !args.output.empty() && args.output != "-") to = reg.writer_for_filename(args.output);
-  if (to.empty()) to = args.output.empty() || args.output == "-" ? "json" : "";
+  if (to.empty()) to = args.output.empty() || args.output == "-" ? reg.default_writer() : "";
   if (to.empty()) throw UsageError("galley.cli.usage", "cannot guess the output format from " + args.output + "; use -t");
   cli::ArticleSettings settings = cli::prepare_settings(args, reg);
   if (settings.from.size() > 1) throw UsageError("galley.cli.usage", "one input format, please (a list of formats is for batch mode)");
@@ -105,8 +107,8 @@ int run(int argc, char** argv) {
   // Read: inputs concatenated (blank line between), like pandoc.
   std::size_t max_input = args.max_input_size.value_or(Limits{}.max_input_bytes);
   std::string input;
-  if (inputs.size() > 1 && reader_entry.name == "json")
-    throw UsageError("galley.cli.usage", "the json reader takes one input");
+  if (inputs.size() > 1 && !reader_entry.joins_inputs)
+    throw UsageError("galley.cli.usage", "the " + reader_entry.name + " reader takes one input");
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (i) input += "\n\n";
     if (inputs[i] == "-") {
@@ -159,7 +161,7 @@ int main(int argc, char** argv) {
     return run(argc, argv);
   } catch (const Error& e) {
     std::cerr << "galley: " << e.what() << "\n";
-    return exit_code_for(e.category());
+    return cli::exit_code_for(e.category());
   } catch (const std::bad_alloc&) {
     std::cerr << "galley: [galley.memory] out of memory\n";
     return 70;

@@ -24,6 +24,7 @@
 #include "cli/args.hpp"
 #include "cli/article.hpp"
 #include "galley/bagit.hpp"
+#include "galley/builtin.hpp"
 #include "galley/detail/zip.hpp"
 #include "galley/error.hpp"
 #include "galley/io.hpp"
@@ -171,7 +172,13 @@ int run_package(int argc, char** argv) {
     throw UsageError("galley.cli.usage", "usage: galley package [OPTIONS] INPUT -o BAG (a folder, BAG.zip or BAG.tar)");
   Registry reg = builtin_registry();
   ArticleSettings settings = prepare_settings(args, reg);
-  std::vector<FormatSpec> formats = parse_format_list(args.to.empty() ? "jats,epub,html_print,json" : args.to, reg, true);
+  std::vector<FormatSpec> formats;
+  if (args.to.empty()) {
+    for (auto& w : reg.writers())
+      if (w.in_packages) formats.push_back(FormatSpec{w.name, {}});
+  } else {
+    formats = parse_format_list(args.to, reg, true);
+  }
   long long started = std::chrono::duration_cast<std::chrono::seconds>(Clock::now().time_since_epoch()).count();
 
   Diagnostics read_diag;
@@ -199,7 +206,7 @@ int run_package(int argc, char** argv) {
   };
   J outputs = J::array();
   std::vector<std::string> suffix;
-  for (auto& f : formats) suffix.push_back(output_extension(reg, f.name));
+  for (auto& f : formats) suffix.push_back(reg.output_suffix(f.name));
   for (std::size_t i = 0; i < formats.size(); ++i) {
     bool shared = false;
     for (std::size_t j = 0; j < formats.size(); ++j) shared |= i != j && suffix[i] == suffix[j];
@@ -208,8 +215,7 @@ int run_package(int argc, char** argv) {
     wd.on_emit = print_warning;
     std::string out = write_article(settings, in, doc, formats[i], wd);
     std::string path = "article" + suffix[i];
-    std::string spec = formats[i].name;
-    for (auto& [k, on] : formats[i].extensions.set) spec += (on ? "+" : "-") + k;
+    std::string spec = to_string(formats[i]);
     outputs.push_back({{"format", spec}, {"path", "data/" + path}, {"bytes", out.size()},
                        {"sha256", bagit::sha256_hex(out)}, {"warnings", diag_json(wd)}});
     payload.push_back({path, std::move(out)});

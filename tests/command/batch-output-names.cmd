@@ -1,4 +1,4 @@
-% mkdir -p r/a/x r/b/x r/c && for d in a/x b/x c; do printf '<p>%s</p>\n' $d > r/$d/source.html; done && printf 'Hello\n' > r/d.txt && printf '<p>d</p>' > r/d.html && printf 'Solo\n' > r/solo.txt && galley r/*/x/source.html r/c/source.html r/d.txt r/d.html r/solo.txt --output-dir out --to json,plain -j 2 2>err; echo "status $?"; cd out && find . -type f | LC_ALL=C sort
+% mkdir -p r/a/x r/b/x r/c && for d in a/x b/x c; do printf '<p>%s</p>\n' $d > r/$d/source.html; done && printf 'Hello\n' > r/d.txt && printf '<p>d</p>' > r/d.html && printf 'Solo\n' > r/solo.txt && galley r/*/x/source.html r/c/source.html r/d.txt r/d.html r/solo.txt --output-dir out --to json,plain -j 2 2>err; echo "status $?"; cd out && find . -path './.g*' -prune -o -type f -print | LC_ALL=C sort; ls -A | head -1; find .g* -type f | wc -l
 >>> stdout
 status 0
 ./a/x/source.json
@@ -13,3 +13,5 @@ status 0
 ./d.txt.txt
 ./solo.json
 ./solo.txt
+.galley
+12

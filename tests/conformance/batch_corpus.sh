@@ -48,8 +48,18 @@ if (s["articles"], s["converted"], s["with-warnings"], s["up-to-date"], s["faile
     problems.append(f"summary line {m.group(0)!r} != report {s}")
 if conv + fresh + failed != total:
     problems.append("converted + up to date + failed != articles")
-on_disk, tmpfiles = set(), []
+on_disk, tmpfiles, records = set(), [], set()
 for root, dirs, files in os.walk(outdir):
+    if root == outdir and ".galley" in dirs:  # the up-to-date records (cli/freshness.hpp)
+        dirs.remove(".galley")
+        for r2, _, fs2 in os.walk(os.path.join(outdir, ".galley")):
+            for f in fs2:
+                if ".galley-" in f:
+                    tmpfiles.append(os.path.join(r2, f))
+                elif f.endswith(".source"):
+                    records.add(os.path.normpath(os.path.join(outdir, os.path.relpath(os.path.join(r2, f[:-7]), os.path.join(outdir, ".galley")))))
+                else:
+                    problems.append(f"unexpected file in the record folder: {f}")
     for f in files:
         p = os.path.join(root, f)
         (tmpfiles if ".galley-" in f else [None]).append(p)
@@ -72,6 +82,8 @@ for a in rep["articles"]:
                 problems.append(f"{o['path']} does not look like {o['format']}")
 if n_written != written:
     problems.append(f"report lists {n_written} written outputs, summary says {written}")
+if not on_disk <= records:
+    problems.append(f"outputs without an up-to-date record: {sorted(on_disk - records)[:3]}")
 if expected != on_disk:
     problems.append(f"on disk but not in the report: {sorted(on_disk - expected)[:3]}; "
                     f"in the report but not on disk: {sorted(expected - on_disk)[:3]}")
@@ -154,7 +166,9 @@ left=$(find "$tmp/int" -name '.*galley-*' | head -3)
 python3 - "$tmp/int" <<'EOF' || bad "SIGINT left a damaged output"
 import os, sys, zipfile
 n = 0
-for root, _, files in os.walk(sys.argv[1]):
+for root, dirs, files in os.walk(sys.argv[1]):
+    if ".galley" in dirs:
+        dirs.remove(".galley")
     for f in files:
         p = os.path.join(root, f)
         n += 1

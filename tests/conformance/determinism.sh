@@ -44,7 +44,7 @@ echo "documents: $total, writers: $writers"
 [ "$total" -ge 900 ] || bad "only $total documents found"
 
 # digests DIR OUT: "sha256  relative-path" of every file below DIR, sorted.
-digests() { (cd "$1" && find . -type f ! -name '.*' | LC_ALL=C sort | xargs -d '\n' sha256sum) >"$2"; }
+digests() { (cd "$1" && find . -path ./.galley -prune -o -type f ! -name '.*' -print | LC_ALL=C sort | xargs -d '\n' sha256sum) >"$2"; }
 
 # run LABEL MANIFEST JOBS [VAR=VALUE...]: one batch run into $tmp/out-LABEL, in the
 # caller's cwd and umask, with the variables given (LC_ALL=... for galley alone: bash

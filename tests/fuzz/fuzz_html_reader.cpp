@@ -7,6 +7,7 @@
 #include "fuzz_common.hpp"
 #include "galley/error.hpp"
 #include "galley/json.hpp"
+#include "galley/builtin.hpp"
 #include "galley/registry.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

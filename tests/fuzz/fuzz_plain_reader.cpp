@@ -8,6 +8,7 @@
 #include "galley/error.hpp"
 #include "galley/json.hpp"
 #include "galley/builder.hpp"
+#include "galley/builtin.hpp"
 #include "galley/registry.hpp"
 #include "galley/text.hpp"
 #include "../reference_scans.hpp"

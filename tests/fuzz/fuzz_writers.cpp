@@ -21,6 +21,7 @@
 #include "galley/detail/zip.hpp"
 #include "galley/error.hpp"
 #include "galley/json.hpp"
+#include "galley/builtin.hpp"
 #include "galley/registry.hpp"
 
 using namespace galley;

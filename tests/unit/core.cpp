@@ -13,6 +13,7 @@
 #include "galley/error.hpp"
 #include "galley/io.hpp"
 #include "galley/meta.hpp"
+#include "galley/builtin.hpp"
 #include "galley/registry.hpp"
 #include "galley/text.hpp"
 #include "galley/walk.hpp"

@@ -1,4 +1,4 @@
-#include "cli/metadata_file.hpp"
+#include "galley/metadata_file.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -8,7 +8,7 @@
 #include "galley/error.hpp"
 #include "galley/io.hpp"
 
-namespace galley::cli {
+namespace galley {
 
 namespace {
 
@@ -85,4 +85,4 @@ MetaValue metadata_option_value(const std::string& value) {
   return MetaString{value};
 }
 
-}  // namespace galley::cli
+}  // namespace galley

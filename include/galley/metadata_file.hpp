@@ -4,7 +4,7 @@
 
 #include "galley/ast.hpp"
 
-namespace galley::cli {
+namespace galley {
 
 // Throws InputError "galley.metadata.parse". YAML strings become MetaInlines
 // (words split as pandoc does), booleans MetaBool, sequences MetaList,
@@ -14,4 +14,4 @@ Meta read_metadata_file(const std::string& path);
 // -M KEY=VAL: "true"/"false" become MetaBool, everything else MetaString.
 MetaValue metadata_option_value(const std::string& value);
 
-}  // namespace galley::cli
+}  // namespace galley
