@@ -119,6 +119,23 @@ bool is_agency_ci(std::string_view s) {
   return false;
 }
 
+// "Staff Writer", "Korrespondent", "corresponsal en Bruselas": a role, not a name
+bool role_words(std::string_view s) {
+  static const char* roles[] = {"writer", "writers", "correspondent", "correspondents", "reporter", "reporters",
+                                "editor", "editors", "staff", "photographer", "columnist", "analyst", "contributor",
+                                "korrespondent", "korrespondentin", "redakteur", "redakteurin", "corresponsal",
+                                "redactor", "redactora", "enviado", "enviada", "correspondente", "repórter",
+                                "corrispondente", "inviato", "inviata", "redattore", "correspondant",
+                                "correspondante", "envoyé", "envoyée", "journaliste", "verslaggever", "redacteur",
+                                "correspondenten", "journalist", "journalistin"};
+  for (auto w : words_of(s)) {
+    w = rtrim_punct(w, ",.;:");
+    for (auto* r : roles)
+      if (w.size() == std::char_traits<char>::length(r) && starts_with_ci(w, r)) return true;
+  }
+  return false;
+}
+
 // The second line of a wire byline: "Associated Press", "The Associated Press",
 // "AP Science Writer", "Reuters Staff". Sets `agency` to the agency named.
 bool affiliation_line(std::string_view s, std::string* agency = nullptr) {
@@ -131,6 +148,20 @@ bool affiliation_line(std::string_view s, std::string* agency = nullptr) {
   if (is_agency(rest)) {
     if (agency) *agency = std::string(rest);
     return true;
+  }
+  // "Staff Writer", "Senior Correspondent": a role alone
+  {
+    bool caps = true;
+    for (auto w : ws)
+      if (!cp_upper(first_cp(w))) caps = false;
+    std::string_view lastw = ws.back();
+    if (caps && ws.size() <= 4 && role_words(lastw)) {
+      std::string_view best;
+      for (auto a : agencies())
+        if (a.size() > best.size() && rest.size() > a.size() + 1 && rest.starts_with(a) && rest[a.size()] == ' ') best = a;
+      if (agency) *agency = std::string(best);
+      return true;
+    }
   }
   // "<agency> <role> Writer": the longest agency name that starts the line, a role word last
   std::string_view best;
@@ -258,6 +289,22 @@ std::optional<Byline> parse_byline(std::string_view s, bool bottom) {
     b.names.emplace_back(rest);
     b.credit = std::string(rest);
     return b;
+  }
+  // "Por Lucía Fernández, corresponsal en Bruselas", "Von Katrin Bauer, Berlin": after a
+  // prefix, a comma part that is a role or a place (not a name of two words) ends the names
+  if (prefixed) {
+    std::size_t from = rest.find(", ");
+    while (from != std::string_view::npos) {
+      std::size_t next = rest.find(", ", from + 2);
+      std::string_view piece = trim(rest.substr(from + 2, next == std::string_view::npos ? next : next - from - 2));
+      std::string_view head = trim(rest.substr(0, from));
+      bool keep = is_agency(piece) || affiliation_line(piece) || (name_like(piece, 2) && !role_words(piece));
+      if (!keep && name_like(head, theo ? 2 : 1)) {
+        rest = head;
+        break;
+      }
+      from = next;
+    }
   }
   // "Jane Doe, Reuters" / "Jane Doe | Reuters"
   auto names = split_names(rest);
@@ -447,37 +494,50 @@ void split_place_date(std::string_view s, std::string_view& place, std::string_v
     std::size_t comma = s.rfind(',', cut == 0 ? 0 : cut - 1);
     if (comma == std::string_view::npos || comma == 0) break;
     std::string_view part = trim(s.substr(comma + 1, cut - comma - 1));
-    if (part.empty() || !has_digit(part) || word_count(part) > 4) break;
+    if (part.empty() || !has_digit(part) || word_count(part) > 6) break;
     cut = comma;
   }
   place = rtrim_punct(s.substr(0, cut), ",");
   date = cut < s.size() ? trim(s.substr(cut + 1)) : std::string_view();
 }
 
-// One segment of a lede prefix, the text before a separator.
-std::optional<Prefix> prefix_segment(std::string_view head, bool first) {
+// One segment of a lede prefix, the text before a separator. `relaxed`: a title-case place
+// is accepted (a date segment follows it).
+std::optional<Prefix> prefix_segment(std::string_view head, bool first, bool relaxed = false) {
   Prefix p;
   head = trim(head);
   if (head.size() >= 2 && head.substr(head.size() - 2) == ").") head.remove_suffix(1);  // "(EFE).-"
   if (head.empty()) return std::nullopt;
-  // a date standing alone: "PORTLAND, Ore. — March 12, 2021 — ..."
-  if (!first) {
-    if (auto d = parse_date_line(head)) {
+  // a date standing alone: "PORTLAND, Ore. — March 12, 2021 — ...", "March 12, 2021 — PORTLAND — "
+  // (not "BRIGHTON, 3 May 2022", a place with its date)
+  if (auto d = parse_date_line(head)) {
+    std::string_view pl, dt;
+    split_place_date(head, pl, dt);
+    if (dt.empty() || pl.empty() || !place_like(pl, true)) {
       p.date = d->iso;
       return p;
     }
-    if (yearless_date_line(head)) return p;
   }
-  // trailing credit: "(Reuters)", "/PRNewswire/"
+  if (!first && yearless_date_line(head)) return p;
+  // trailing credit: "(Reuters)", "/PRNewswire/"; a date in brackets: "PORTLAND, Ore. (March 12, 2021)"
+  bool bracket_date = false;
   if (head.back() == ')' || (head.back() == '/' && head.size() > 2)) {
     char open = head.back() == ')' ? '(' : '/';
     std::size_t o = head.rfind(open, head.size() - 2);
     if (o == std::string_view::npos) return std::nullopt;
     std::string_view inside = trim(head.substr(o + 1, head.size() - o - 2));
-    if (!credit_ok(inside)) return std::nullopt;
-    p.credit = std::string(inside);
+    if (auto d = parse_date_line(inside)) {
+      p.date = d->iso;
+      bracket_date = true;
+    } else if (yearless_date_line(inside)) {
+      bracket_date = true;
+    } else if (!credit_ok(inside)) {
+      return std::nullopt;
+    } else {
+      p.credit = std::string(inside);
+    }
     head = trim(head.substr(0, o));
-    if (head.empty()) return p;
+    if (head.empty()) return bracket_date ? std::nullopt : std::optional<Prefix>(p);
   }
   if (p.credit.empty() && is_agency(head)) {
     p.credit = std::string(head);
@@ -485,11 +545,21 @@ std::optional<Prefix> prefix_segment(std::string_view head, bool first) {
   }
   std::string_view place, date;
   split_place_date(head, place, date);
-  if (!place_like(place, !p.credit.empty())) return std::nullopt;
+  // a date that names its month ("Lisboa, 25 nov", "Roma, 25 novembre 2019") makes a
+  // title-case place a dateline too
+  bool named_date = bracket_date;
   if (!date.empty()) {
-    if (auto d = parse_date_line(date)) p.date = d->iso;
-    else if (!yearless_date_line(date) && !(has_digit(date) && word_count(date) <= 3)) return std::nullopt;
+    if (!p.date.empty()) return std::nullopt;
+    if (auto d = parse_date_line(date)) {
+      p.date = d->iso;
+      named_date = true;
+    } else if (yearless_date_line(date)) {
+      named_date = true;
+    } else if (!(has_digit(date) && word_count(date) <= 3)) {
+      return std::nullopt;
+    }
   }
+  if (!place_like(place, !p.credit.empty() || named_date || relaxed)) return std::nullopt;
   // "TTO - ", "PLO - ": a short capitalised word with nothing else is the outlet
   if (p.credit.empty() && date.empty() && words_of(place).size() == 1 && cp_len(place) <= 4 &&
       place.find(',') == std::string_view::npos) {
@@ -530,6 +600,12 @@ std::optional<Prefix> parse_prefix(std::string_view s) {
     while (after < s.size() && s[after] == ' ') ++after;
     if (after >= s.size()) break;
     auto q = prefix_segment(s.substr(pos, dpos - pos), segs == 0);
+    if (!q && segs == 0) {
+      // "Portland, Oregon — March 12, 2021 — ": a title-case place before a date segment
+      std::size_t d2 = 0, l2 = 0;
+      if (find_dash(s, after + 1, after + 60, d2, l2) && parse_date_line(trim(s.substr(after, d2 - after))))
+        q = prefix_segment(s.substr(pos, dpos - pos), true, true);
+    }
     if (!q) break;
     if ((!q->dateline.empty() && !p.dateline.empty()) || (!q->credit.empty() && !p.credit.empty()) ||
         (!q->date.empty() && !p.date.empty()))
