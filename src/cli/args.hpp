@@ -40,6 +40,4 @@ struct Args {
 // Throws UsageError "galley.cli.usage" with a message naming the bad argument.
 Args parse_args(int argc, char** argv);
 
-extern const char* const usage_text;
-
 }  // namespace galley::cli

@@ -16,6 +16,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/heap.hpp"
 #include "cli/package.hpp"
+#include "cli/usage.hpp"
 #include "galley/builtin.hpp"
 #include "galley/error.hpp"
 #include "galley/io.hpp"
@@ -65,7 +66,7 @@ void list_extensions(const Registry& reg, const std::string& format) {
 int run(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "package") return cli::run_package(argc - 1, argv + 1);
   cli::Args args = cli::parse_args(argc, argv);
-  if (args.help) { std::cout << cli::usage_text; return 0; }
+  if (args.help) { std::cout << cli::usage_text(builtin_registry()); return 0; }
   if (args.version) {
     std::cout << "galley " << GALLEY_VERSION << "\nPandoc JSON API 1.23.1 (writes 1.22 with --pandoc-api=1.22)\n";
     return 0;

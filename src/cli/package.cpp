@@ -23,6 +23,7 @@
 
 #include "cli/args.hpp"
 #include "cli/article.hpp"
+#include "cli/usage.hpp"
 #include "galley/bagit.hpp"
 #include "galley/builtin.hpp"
 #include "galley/detail/zip.hpp"
@@ -160,7 +161,7 @@ int run_package(int argc, char** argv) {
   using Clock = std::chrono::system_clock;
   Args args = parse_args(argc, argv);
   if (args.help) {
-    std::cout << usage_text;
+    std::cout << usage_text(builtin_registry());
     return 0;
   }
   if (args.validate) {
