@@ -2,7 +2,9 @@
 // (see tests/conformance/html_pandoc_differences.md for where galley differs).
 #include <libxml/HTMLtree.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <initializer_list>
 #include <map>
 #include <set>
 
@@ -143,10 +145,16 @@ void mark_blocks(xmlNode* root) {
   }
 }
 
-Attr attr_of(const xmlNode* n, bool keep_style = true) {
+// Every attribute kept in the AST passes safe_attribute (galley/safety.hpp)
+// under the key it will have there (data-x as x): event handlers, script and
+// navigation hooks and refused URLs are dropped, style is reduced.
+// Keys in `skip` (read by the caller itself) are left out.
+Attr attributes_of(const xmlNode* n, Dropped& dropped, std::initializer_list<std::string_view> skip = {}) {
   Attr a;
+  std::string_view el = name(n);
   for (const xmlAttr* p = n->properties; p; p = p->next) {
     std::string k = p->name ? lower(reinterpret_cast<const char*>(p->name)) : std::string();
+    if (std::find(skip.begin(), skip.end(), k) != skip.end()) continue;
     std::string v = (p->children && p->children->content) ? reinterpret_cast<const char*>(p->children->content) : "";
     if (k == "id") {
       a.id = v;
@@ -159,22 +167,17 @@ Attr attr_of(const xmlNode* n, bool keep_style = true) {
         if (j > i) a.classes.emplace_back(v.substr(i, j - i));
         i = j;
       }
-    } else if (k.rfind("data-", 0) == 0) {
-      a.attributes.emplace_back(k.substr(5), v);
-    } else if (k == "style" && !keep_style) {
-      continue;
-    } else if (k.rfind("on", 0) == 0) {
-      continue;  // event handlers are script
     } else {
-      a.attributes.emplace_back(k, v);
+      std::string key = k.rfind("data-", 0) == 0 ? k.substr(5) : k;
+      auto keep = reader_attribute(el, key, v);
+      if (!keep) {
+        ++dropped.attributes;
+        continue;
+      }
+      if (key == "style" && *keep != v) ++dropped.attributes;
+      a.attributes.emplace_back(std::move(key), std::move(*keep));
     }
   }
-  return a;
-}
-
-Attr only_id_class(const xmlNode* n) {
-  Attr a = attr_of(n);
-  a.attributes.clear();
   return a;
 }
 
@@ -230,6 +233,7 @@ class Converter {
 
   void finish(Blocks& out) {
     (void)out;
+    dropped_.report(diag_);
     if (deep_warned_) diag_.warn("deep-nesting", "HTML nested deeper than " + std::to_string(limit()) +
                                                      " levels: the deeper content was flattened to text");
   }
@@ -244,6 +248,30 @@ class Converter {
   bool deep_warned_ = false;
   bool media_warned_ = false;
   int in_note_ = 0;
+  Dropped dropped_;
+
+  Attr attr_of(const xmlNode* n, std::initializer_list<std::string_view> skip = {}) {
+    return attributes_of(n, dropped_, skip);
+  }
+  Attr only_id_class(const xmlNode* n) {
+    Attr a = attr_of(n);
+    a.attributes.clear();
+    return a;
+  }
+  // A URL from the page for the AST: allowed for its kind (galley/safety.hpp),
+  // then resolved against the base; nullopt (counted in `count`) when refused.
+  std::optional<std::string> safe_url(std::string_view u, UrlKind kind, std::size_t& count) {
+    auto ok = reader_url(u, kind);
+    if (ok && kind == UrlKind::Image && ok->starts_with("data:image/svg+xml;base64,") &&
+        *ok != strip_url_controls(attribute_text(u)))
+      ++dropped_.svg;
+    if (ok) {
+      std::string r = url(*ok);
+      if (!is_dangerous_url(r)) return r;  // (a --source-url could be anything)
+    }
+    dropped_.url(count, u);
+    return std::nullopt;
+  }
 
   std::size_t limit() const { return std::min<std::size_t>(opt_.max_nesting, 1000); }
 
@@ -429,9 +457,11 @@ class Converter {
     } else if (t == "blockquote") {
       Blocks b = blocks(n, d, true);
       auto cite = attr(n, "cite");
-      if (cite && !cite->empty()) {
+      std::optional<std::string> cite_url;
+      if (cite && !cite->empty()) cite_url = safe_url(*cite, UrlKind::Link, dropped_.attributes);
+      if (cite_url) {
         Div div;
-        div.attr.attributes.emplace_back("cite", url(*cite));
+        div.attr.attributes.emplace_back("cite", std::move(*cite_url));
         div.content.push_back(BlockQuote{std::move(b)});
         out.push_back(std::move(div));
       } else {
@@ -788,6 +818,7 @@ class Converter {
 
   void media(xmlNode* n, Blocks& out) {
     if (in_note_ < 0) return;
+    sanitize_subtree(n, dropped_);
     xmlBufferPtr buf = xmlBufferCreate();
     htmlNodeDump(buf, n->doc, n);
     std::string raw(reinterpret_cast<const char*>(xmlBufferContent(buf)), static_cast<std::size_t>(xmlBufferLength(buf)));
@@ -800,7 +831,9 @@ class Converter {
     }
   }
 
-  std::optional<Image> image(xmlNode* img) {
+  // The image of an <img>; nullopt for placeholders and for images whose URL
+  // is refused (then `fallback`, when given, gets the alt text).
+  std::optional<Image> image(xmlNode* img, Inlines* fallback = nullptr) {
     std::string src(attr_or(img, "src"));
     std::string lazy;
     for (const char* k : {"data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src",
@@ -839,8 +872,13 @@ class Converter {
       }
     }
     if (src.empty() || is_placeholder_src(src)) return std::nullopt;
+    auto target = safe_url(src, UrlKind::Image, dropped_.images);
+    if (!target) {
+      if (fallback) *fallback = words(attr_or(img, "alt"));
+      return std::nullopt;
+    }
     Image im;
-    Attr a = attr_of(img);
+    Attr a = attr_of(img, {"src", "srcset", "data-src", "data-srcset", "data-lazy-src", "data-lazy-srcset", "style"});
     std::erase_if(a.attributes, [](auto& kv) {
       static const char* drop[] = {"src", "alt", "title", "srcset", "sizes", "loading", "decoding", "style",
                                    "src",  "lazy-src", "original", "lazy", "lazy-srcset", "srcset", "url",
@@ -851,7 +889,7 @@ class Converter {
     });
     im.attr = std::move(a);
     im.content = words(attr_or(img, "alt"));
-    im.target.url = url(src);
+    im.target.url = std::move(*target);
     im.target.title = std::string(attr_or(img, "title"));
     return im;
   }
@@ -876,6 +914,7 @@ class Converter {
       }
       if (cur) cur = cur->next;
     }
+    sanitize_subtree(n, dropped_);
     xmlBufferPtr buf = xmlBufferCreate();
     htmlNodeDump(buf, n->doc, n);
     std::string raw(reinterpret_cast<const char*>(xmlBufferContent(buf)), static_cast<std::size_t>(xmlBufferLength(buf)));
@@ -991,11 +1030,15 @@ class Converter {
     } else if (t == "a") {
       link(n, run, depth);
     } else if (t == "img") {
-      if (auto im = image(n)) run.push(std::move(*im));
+      Inlines alt;
+      if (auto im = image(n, &alt)) run.push(std::move(*im));
+      else run.append(std::move(alt));
     } else if (t == "picture") {
       xmlNode* img = find_first(n, "img");
       if (img) {
-        if (auto im = image(img)) run.push(std::move(*im));
+        Inlines alt;
+        if (auto im = image(img, &alt)) run.push(std::move(*im));
+        else run.append(std::move(alt));
       }
     } else if (t == "noscript") {
       // A lazy-loading fallback: keep its image when the preceding image was only a placeholder.
@@ -1062,7 +1105,7 @@ class Converter {
     }
     if (in_note_ && is_backlink(n)) return;
     auto href = attr(n, "href");
-    Attr a = attr_of(n);
+    Attr a = attr_of(n, {"href", "style"});
     std::erase_if(a.attributes, [](auto& kv) {
       return kv.first == "href" || kv.first == "title" || kv.first == "target" || kv.first == "rel" ||
              kv.first == "style";
@@ -1073,8 +1116,8 @@ class Converter {
       else span(run, std::move(a), std::move(in));
       return;
     }
-    std::string h = clean_text(*href);
-    if (h.rfind("javascript:", 0) == 0) {
+    auto target = safe_url(*href, UrlKind::Link, dropped_.links);
+    if (!target) {
       run.append(std::move(in));
       return;
     }
@@ -1083,7 +1126,7 @@ class Converter {
     bool trail = !in.empty() && (in.back().is<Space>() || in.back().is<SoftBreak>());
     if (trail) in.pop_back();
     if (lead) run.space(false);
-    run.push(Link{std::move(a), std::move(in), Target{url(h), std::string(attr_or(n, "title"))}});
+    run.push(Link{std::move(a), std::move(in), Target{std::move(*target), std::string(attr_or(n, "title"))}});
     if (trail) run.space(false);
   }
 };

@@ -2,6 +2,7 @@
 //   parse.cpp     bytes -> libxml2 DOM (encoding detection, error capture, truncation checks)
 //   dom.cpp       small DOM helpers (names, attributes, text, block/inline classification)
 //   urls.cpp      RFC 3986 reference resolution against <base> / ReaderOptions::source_url
+//   sanitize.cpp  galley/safety.hpp applied to the DOM: attribute values, raw HTML subtrees
 //   metadata.cpp  <head> metadata -> Meta (priority order documented there)
 //   jsonld.cpp    schema.org JSON-LD -> candidate metadata fields
 //   extract.cpp   +extract: find the article's main content, drop page furniture
@@ -20,6 +21,7 @@
 #include "galley/ast.hpp"
 #include "galley/diagnostics.hpp"
 #include "galley/options.hpp"
+#include "galley/safety.hpp"
 
 namespace galley::html {
 
@@ -90,6 +92,27 @@ xmlNode* html_head(xmlDoc* doc);
 std::string resolve_url(std::string_view base, std::string_view ref);
 // Pick the best candidate from a srcset ("a.jpg 1x, b.jpg 2x" / "a.jpg 480w, ...").
 std::string best_srcset(std::string_view srcset);
+
+// ---- sanitize.cpp ----
+// An attribute value as a browser reads it: the character references libxml2
+// leaves (HTML5 names such as &colon; &Tab;) decoded.
+std::string attribute_text(std::string_view value);
+// safe_attribute / allowed_url (galley/safety.hpp) on attribute_text(value).
+std::optional<std::string> reader_attribute(std::string_view element, std::string_view key, std::string_view value);
+std::optional<std::string> reader_url(std::string_view value, UrlKind kind);
+// What was left out, reported once per kind at the end of a conversion.
+struct Dropped {
+  std::size_t links = 0, images = 0, attributes = 0, raw = 0, svg = 0;  // svg: data: SVGs cleaned of script
+  std::vector<std::string> link_schemes, image_schemes;  // the first few refused, for the messages
+  // Count a refused URL in `count` (links, images or attributes).
+  void url(std::size_t& count, std::string_view value);
+  void report(Diagnostics& diag) const;
+};
+// Before a subtree is kept as raw HTML (video, audio, iframe, MathML): remove
+// unsafe elements (script, style, iframe, svg, form, ...), comments and
+// processing instructions, and the attributes safe_attribute refuses; rewrite
+// the values it cleans.
+void sanitize_subtree(xmlNode* root, Dropped& dropped);
 
 // ---- jsonld.cpp ----
 struct JsonLdPerson {

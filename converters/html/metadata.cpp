@@ -521,10 +521,27 @@ PageMeta read_metadata(xmlDoc* doc, const ReaderOptions& options, Diagnostics& d
   put_string(m, "lang", lang);
 
   // ---- URLs ----
-  std::string src_url = canonical;
-  if (src_url.empty())
-    if (auto s = first(v, {"og:url"})) src_url = *s;
-  if (src_url.empty()) src_url = ld.url;
+  // The page's own URLs pass the same check as its links and images
+  // (galley/safety.hpp); a refused one is skipped. --source-url is the user's.
+  std::size_t refused = 0;
+  auto page_url = [&](std::string_view u, UrlKind kind) -> std::string {
+    if (u.empty()) return {};
+    if (auto ok = reader_url(u, kind)) return *ok;
+    ++refused;
+    return {};
+  };
+  auto first_url = [&](std::initializer_list<const char*> keys, UrlKind kind) -> std::string {
+    for (auto* k : keys) {
+      auto it = v.find(k);
+      if (it == v.end()) continue;
+      for (auto& x : it->second)
+        if (auto u = page_url(x, kind); !u.empty()) return u;
+    }
+    return {};
+  };
+  std::string src_url = page_url(canonical, UrlKind::Link);
+  if (src_url.empty()) src_url = first_url({"og:url"}, UrlKind::Link);
+  if (src_url.empty()) src_url = page_url(ld.url, UrlKind::Link);
   if (src_url.empty()) src_url = options.source_url;
   put_string(m, "source-url", src_url);
   std::string ident;
@@ -533,11 +550,9 @@ PageMeta read_metadata(xmlDoc* doc, const ReaderOptions& options, Diagnostics& d
     if (auto s = first(v, {"dc:identifier", "dcterm:identifier"})) ident = *s;
   if (ident.empty()) ident = src_url;
   put_string(m, "identifier", ident);
-  std::string image;
-  if (auto s = first(v, {"og:image", "og:image:url", "og:image:secure_url"})) image = *s;
-  if (image.empty()) image = ld.image;
-  if (image.empty())
-    if (auto s = first(v, {"twitter:image", "twitter:image:src"})) image = *s;
+  std::string image = first_url({"og:image", "og:image:url", "og:image:secure_url"}, UrlKind::Image);
+  if (image.empty()) image = page_url(ld.image, UrlKind::Image);
+  if (image.empty()) image = first_url({"twitter:image", "twitter:image:src"}, UrlKind::Image);
   put_string(m, "image", image);
   std::string rights;
   if (auto s = first(v, {"dc:rights", "dcterm:rights"})) rights = *s;
@@ -545,12 +560,24 @@ PageMeta read_metadata(xmlDoc* doc, const ReaderOptions& options, Diagnostics& d
   if (rights.empty())
     if (auto s = first(v, {"copyright"})) rights = *s;
   put_inlines(m, "rights", nfc(rights));
-  if (license.empty()) license = ld.license;
+  license = page_url(license, UrlKind::Link);
+  if (license.empty()) license = page_url(ld.license, UrlKind::Link);
   put_string(m, "license", license);
+  if (refused)
+    diag.warn("unsafe-content", "html: " + std::to_string(refused) +
+                                    " metadata URL(s) (canonical, og:url, og:image, license) with a script or "
+                                    "unsupported scheme left out");
 
   // ---- base URL ----
-  if (!base_href.empty()) pm.base_url = resolve_url(options.source_url, base_href);
-  else pm.base_url = options.source_url;
+  // <base href> is honoured only when it is (or resolves to) http(s): a
+  // javascript: or data: base would turn every relative link into one.
+  pm.base_url = options.source_url;
+  if (!base_href.empty()) {
+    std::string resolved = resolve_url(options.source_url, attribute_text(base_href));
+    if (auto ok = allowed_url(resolved, UrlKind::Base)) pm.base_url = *ok;
+    else if (!url_scheme(resolved).empty())
+      diag.warn("unsafe-content", "html: <base href> with a scheme other than http(s) ignored");
+  }
   if (!rel_author.empty() && pm.byline.empty()) pm.byline.clear();
   return pm;
 }

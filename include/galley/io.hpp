@@ -7,6 +7,7 @@
 
 #include "galley/diagnostics.hpp"
 #include "galley/options.hpp"
+#include "galley/safety.hpp"
 
 namespace galley {
 
@@ -60,25 +61,8 @@ std::string sniff_media_type(std::string_view bytes);
 struct DataUri { std::string media_type; std::string bytes; };
 std::optional<DataUri> decode_data_uri(std::string_view uri, std::size_t max_bytes, bool* too_large = nullptr);
 
-// ---- URL / content safety, shared by every writer so they all agree ----
-// Would a browser or reading system run script from this URL? Leading
-// whitespace/C0 controls and embedded whitespace/controls in the scheme are
-// ignored (as browsers do), the scheme is compared case-insensitively.
-// Dangerous: javascript:, vbscript:, livescript:, and data: URIs other than
-// data:image/* (a data:image/svg+xml is dangerous when svg_is_unsafe or
-// undecodable).
-bool is_dangerous_url(std::string_view url);
-// A CSS declaration list (a style attribute) that can run script or load
-// something: url() with a dangerous URL, expression(), javascript:/vbscript:,
-// @import, behavior:, -moz-binding. CSS escapes and comments are undone first.
-bool is_dangerous_css(std::string_view css);
-// SVG that can run script: <script>/<handler> elements, on* event
-// attributes, javascript:/vbscript: anywhere (after character references are
-// decoded), dangerous URLs or CSS in attributes.
-bool svg_is_unsafe(std::string_view svg);
-// The SVG with script elements, event attributes and attributes holding
-// dangerous URLs/CSS removed; nullopt when the result would still be unsafe.
-std::optional<std::string> sanitize_svg(std::string_view svg);
+// URL / content safety (is_dangerous_url, is_dangerous_css, sanitize_svg, ...):
+// galley/safety.hpp, included here.
 std::string base64_encode(std::string_view bytes);
 
 }  // namespace galley

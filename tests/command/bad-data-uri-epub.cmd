@@ -5,5 +5,5 @@ EPUB/media/image-2.gif
 <img src="media/image-1.png" alt="png" />
 <img src="media/image-2.gif" alt="gif-labelled-jpeg" />
 >>> stderr-contains
-[WARNING] epub: not a PNG, JPEG, GIF, SVG or WebP image: data:text/html;base64,
+[WARNING] html: 1 image(s) with a script or unsupported URL dropped, alt text kept (data:)
 [WARNING] epub: malformed data: URI image

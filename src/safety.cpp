@@ -1,0 +1,592 @@
+// URL, attribute, CSS and SVG safety (galley/safety.hpp): the one check every
+// reader and writer uses.
+#include "galley/safety.hpp"
+
+#include <cctype>
+#include <cstdint>
+#include <cstring>
+
+#include "galley/io.hpp"
+
+namespace galley {
+
+namespace {
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool space_or_control(unsigned char u) { return u <= 0x20 || u == 0x7F; }
+
+// Decode XML/HTML numeric character references and the few named ones that
+// matter (&colon; &tab; &newline; &lpar; &rpar; &amp;) for scanning purposes.
+std::string decode_char_refs(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') { out += s[i]; continue; }
+    std::size_t j = i + 1;
+    unsigned long cp = 0;
+    bool ok = false;
+    if (j < s.size() && s[j] == '#') {
+      ++j;
+      bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
+      if (hex) ++j;
+      std::size_t start = j;
+      while (j < s.size() && (hex ? std::isxdigit(static_cast<unsigned char>(s[j])) : std::isdigit(static_cast<unsigned char>(s[j])))) {
+        if (cp < 0x110000) cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(std::isdigit(static_cast<unsigned char>(s[j])) ? s[j] - '0' : (std::tolower(static_cast<unsigned char>(s[j])) - 'a' + 10));
+        ++j;
+      }
+      ok = j > start;
+      if (ok && j < s.size() && s[j] == ';') ++j;
+    } else {
+      static const std::pair<const char*, char> named[] = {{"colon;", ':'}, {"tab;", '\t'}, {"newline;", '\n'},
+                                                           {"lpar;", '('}, {"rpar;", ')'}, {"amp;", '&'}};
+      for (auto& [name, ch] : named) {
+        std::string_view n = name;
+        if (s.size() - j >= n.size() && ascii_lower(s.substr(j, n.size())) == n) {
+          cp = static_cast<unsigned char>(ch);
+          j += n.size();
+          ok = true;
+          break;
+        }
+      }
+    }
+    if (!ok) { out += '&'; continue; }
+    out += cp < 0x80 ? static_cast<char>(cp) : '?';
+    i = j - 1;
+  }
+  return out;
+}
+
+// Undo CSS escapes (\6a, \j) and comments, lower-case, drop whitespace.
+std::string normalize_css(std::string_view css) {
+  std::string un;
+  for (std::size_t i = 0; i < css.size(); ++i) {
+    char c = css[i];
+    if (c == '\\' && i + 1 < css.size()) {
+      std::size_t j = i + 1;
+      unsigned long cp = 0;
+      std::size_t n = 0;
+      while (j < css.size() && n < 6 && std::isxdigit(static_cast<unsigned char>(css[j]))) {
+        char h = static_cast<char>(std::tolower(static_cast<unsigned char>(css[j])));
+        cp = cp * 16 + static_cast<unsigned long>(h <= '9' ? h - '0' : h - 'a' + 10);
+        ++j, ++n;
+      }
+      if (n > 0) {
+        if (j < css.size() && space_or_control(static_cast<unsigned char>(css[j]))) ++j;
+        un += cp < 0x80 ? static_cast<char>(cp) : '?';
+        i = j - 1;
+      } else {
+        un += css[i + 1];
+        ++i;
+      }
+      continue;
+    }
+    if (c == '/' && i + 1 < css.size() && css[i + 1] == '*') {
+      auto e = css.find("*/", i + 2);
+      if (e == std::string_view::npos) break;
+      i = e + 1;
+      continue;
+    }
+    un += c;
+  }
+  std::string out;
+  for (char c : un)
+    if (!space_or_control(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool css_is_dangerous_normalized(const std::string& n) {
+  for (const char* bad : {"expression(", "javascript:", "vbscript:", "livescript:", "@import", "behavior:", "-moz-binding"})
+    if (n.find(bad) != std::string::npos) return true;
+  for (auto p = n.find("url("); p != std::string::npos; p = n.find("url(", p + 4)) {
+    auto e = n.find(')', p + 4);
+    std::string arg = n.substr(p + 4, e == std::string::npos ? std::string::npos : e - p - 4);
+    if (!arg.empty() && (arg.front() == '"' || arg.front() == '\'')) arg.erase(0, 1);
+    if (!arg.empty() && (arg.back() == '"' || arg.back() == '\'')) arg.pop_back();
+    if (is_dangerous_url(arg)) return true;
+  }
+  return false;
+}
+
+// Element local name ("svg:script" -> "script"), lower-cased.
+std::string local_name(std::string_view qname) {
+  auto c = qname.rfind(':');
+  return ascii_lower(c == std::string_view::npos ? qname : qname.substr(c + 1));
+}
+
+bool script_element(const std::string& local) {
+  return local == "script" || local == "handler" || local == "listener" || local == "iframe" ||
+         local == "embed" || local == "object";
+}
+
+bool dangerous_attribute(std::string_view name, std::string_view raw_value) {
+  std::string local = local_name(name);
+  if (local.size() >= 2 && local[0] == 'o' && local[1] == 'n') return true;
+  std::string value = decode_char_refs(raw_value);
+  if (is_dangerous_url(value)) return true;
+  if (local == "style" && is_dangerous_css(value)) return true;
+  return false;
+}
+
+// Walks the SVG markup; copies it to `out` (when given) without script
+// elements and dangerous attributes. Returns true when something was removed.
+bool scan_svg(std::string_view s, std::string* out) {
+  bool removed = false;
+  auto emit = [&](std::string_view x) { if (out) out->append(x); };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto lt = s.find('<', i);
+    if (lt == std::string_view::npos) { emit(s.substr(i)); break; }
+    emit(s.substr(i, lt - i));
+    auto copy_through = [&](std::string_view end) {
+      auto e = s.find(end, lt);
+      std::size_t stop = e == std::string_view::npos ? s.size() : e + end.size();
+      emit(s.substr(lt, stop - lt));
+      i = stop;
+    };
+    if (s.substr(lt, 4) == "<!--") { copy_through("-->"); continue; }
+    if (s.substr(lt, 9) == "<![CDATA[") { copy_through("]]>"); continue; }
+    if (s.substr(lt, 2) == "<?") { copy_through("?>"); continue; }
+    if (s.substr(lt, 2) == "<!") { copy_through(">"); continue; }
+    std::size_t j = lt + 1;
+    bool closing = j < s.size() && s[j] == '/';
+    if (closing) ++j;
+    std::size_t ns = j;
+    while (j < s.size() && !space_or_control(static_cast<unsigned char>(s[j])) && s[j] != '/' && s[j] != '>') ++j;
+    std::string name(s.substr(ns, j - ns));
+    std::string local = local_name(name);
+    // attributes
+    std::string tag = std::string(closing ? "</" : "<") + name;
+    bool self_closing = false;
+    while (j < s.size() && s[j] != '>') {
+      if (space_or_control(static_cast<unsigned char>(s[j]))) { ++j; continue; }
+      if (s[j] == '/') { self_closing = true; ++j; continue; }
+      std::size_t an = j;
+      while (j < s.size() && !space_or_control(static_cast<unsigned char>(s[j])) && s[j] != '=' && s[j] != '>' && s[j] != '/') ++j;
+      std::string_view aname = s.substr(an, j - an);
+      std::size_t k = j;
+      while (k < s.size() && space_or_control(static_cast<unsigned char>(s[k]))) ++k;
+      std::string_view value;
+      std::string_view whole = aname;
+      if (k < s.size() && s[k] == '=') {
+        ++k;
+        while (k < s.size() && space_or_control(static_cast<unsigned char>(s[k]))) ++k;
+        if (k < s.size() && (s[k] == '"' || s[k] == '\'')) {
+          auto e = s.find(s[k], k + 1);
+          if (e == std::string_view::npos) e = s.size() - 1;
+          value = s.substr(k + 1, e - k - 1);
+          j = e + 1;
+        } else {
+          std::size_t vs = k;
+          while (k < s.size() && !space_or_control(static_cast<unsigned char>(s[k])) && s[k] != '>') ++k;
+          value = s.substr(vs, k - vs);
+          j = k;
+        }
+        whole = s.substr(an, j - an);
+      }
+      if (aname.empty()) { ++j; continue; }
+      self_closing = false;
+      if (dangerous_attribute(aname, value)) { removed = true; continue; }
+      tag += ' ';
+      tag += whole;
+    }
+    if (j < s.size()) ++j;  // '>'
+    i = j;
+    if (!closing && script_element(local)) {
+      removed = true;
+      if (self_closing) continue;
+      // skip to the matching end tag (any prefix)
+      std::string lower = ascii_lower(s.substr(i));
+      std::size_t p = 0;
+      bool found = false;
+      while ((p = lower.find("</", p)) != std::string::npos) {
+        std::size_t q = p + 2, qs = q;
+        while (q < lower.size() && !space_or_control(static_cast<unsigned char>(lower[q])) && lower[q] != '>') ++q;
+        if (local_name(std::string_view(lower).substr(qs, q - qs)) == local) {
+          auto gt = lower.find('>', q);
+          i += gt == std::string::npos ? lower.size() : gt + 1;
+          found = true;
+          break;
+        }
+        p = q;
+      }
+      if (!found) i = s.size();
+      continue;
+    }
+    if (closing && script_element(local)) { removed = true; continue; }
+    tag += self_closing ? "/>" : ">";
+    emit(tag);
+  }
+  return removed;
+}
+
+}  // namespace
+
+// ---- URLs ----
+namespace {
+
+bool ascii_alpha(unsigned char u) { return (u | 0x20) >= 'a' && (u | 0x20) <= 'z'; }
+bool ascii_digit(unsigned char u) { return u >= '0' && u <= '9'; }
+bool scheme_char(unsigned char u) { return ascii_alpha(u) || ascii_digit(u) || u == '+' || u == '-' || u == '.'; }
+bool tab_or_newline(unsigned char u) { return u == '\t' || u == '\n' || u == '\r'; }
+
+// Where the scheme ends in `url` (the ':'), skipping controls and spaces; npos when relative.
+std::size_t scheme_end(std::string_view url, std::string* scheme) {
+  bool any = false;
+  for (std::size_t i = 0; i < url.size(); ++i) {
+    auto u = static_cast<unsigned char>(url[i]);
+    if (space_or_control(u)) continue;
+    if (u == ':') return any ? i : std::string_view::npos;
+    if (any ? !scheme_char(u) : !ascii_alpha(u)) return std::string_view::npos;
+    any = true;
+    if (scheme) *scheme += static_cast<char>(std::tolower(u));
+  }
+  return std::string_view::npos;
+}
+
+// The media type of a data: URL (after "data:"), lower-case, spaces removed.
+std::string data_media_type(std::string_view rest) {
+  std::string t;
+  for (char c : rest) {
+    if (c == ',' || c == ';') break;
+    if (!space_or_control(static_cast<unsigned char>(c))) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return t;
+}
+
+// data: for images: image/* other than SVG, or SVG that cannot run script.
+bool safe_data_image(std::string_view cleaned, std::size_t colon) {
+  std::string type = data_media_type(cleaned.substr(colon + 1));
+  if (!type.starts_with("image/")) return false;
+  if (type.find("svg") == std::string::npos && type.find("xml") == std::string::npos) return true;
+  auto d = decode_data_uri("data:" + std::string(cleaned.substr(colon + 1)), std::size_t(64) << 20);
+  return d && !svg_is_unsafe(d->bytes);
+}
+
+bool in(std::string_view s, std::initializer_list<std::string_view> list) {
+  for (auto x : list)
+    if (s == x) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string strip_url_controls(std::string_view url) {
+  std::size_t b = 0, e = url.size();
+  while (b < e && static_cast<unsigned char>(url[b]) <= 0x20) ++b;
+  while (e > b && static_cast<unsigned char>(url[e - 1]) <= 0x20) --e;
+  url = url.substr(b, e - b);
+  std::string out;
+  out.reserve(url.size());
+  std::size_t colon = scheme_end(url, nullptr);
+  std::size_t i = 0;
+  if (colon != std::string_view::npos) {
+    for (; i <= colon; ++i)
+      if (!space_or_control(static_cast<unsigned char>(url[i]))) out += url[i];
+  }
+  for (; i < url.size(); ++i)
+    if (!tab_or_newline(static_cast<unsigned char>(url[i]))) out += url[i];
+  return out;
+}
+
+std::string url_scheme(std::string_view url) {
+  std::string s;
+  if (scheme_end(url, &s) == std::string_view::npos) return {};
+  return s;
+}
+
+std::optional<std::string> allowed_url(std::string_view url, UrlKind kind) {
+  std::string cleaned = strip_url_controls(url);
+  std::string scheme;
+  std::size_t colon = scheme_end(cleaned, &scheme);
+  if (colon == std::string_view::npos) {
+    if (kind == UrlKind::Base) return std::nullopt;
+    return cleaned;  // relative, fragment, empty
+  }
+  bool ok = false;
+  switch (kind) {
+    case UrlKind::Link: ok = in(scheme, {"http", "https", "mailto", "tel"}); break;
+    case UrlKind::Media: ok = in(scheme, {"http", "https"}); break;
+    case UrlKind::Image:
+      ok = in(scheme, {"http", "https"}) || (scheme == "data" && safe_data_image(cleaned, colon));
+      if (!ok && scheme == "data") {
+        // An SVG with script that the SVG sanitiser can clean: its cleaned copy.
+        std::string type = data_media_type(std::string_view(cleaned).substr(colon + 1));
+        if (type == "image/svg+xml")
+          if (auto d = decode_data_uri("data:" + cleaned.substr(colon + 1), std::size_t(64) << 20))
+            if (auto svg = sanitize_svg(d->bytes)) return "data:image/svg+xml;base64," + base64_encode(*svg);
+      }
+      break;
+    case UrlKind::Base: ok = in(scheme, {"http", "https"}); break;
+  }
+  if (!ok) return std::nullopt;
+  return cleaned;
+}
+
+bool is_dangerous_url(std::string_view url) {
+  std::string scheme;
+  std::size_t colon = scheme_end(url, &scheme);
+  if (colon == std::string_view::npos) return false;
+  if (in(scheme, {"javascript", "vbscript", "livescript", "mocha", "jscript", "ecmascript", "mhtml", "ms-its"}))
+    return true;
+  if (scheme != "data") return false;
+  std::string cleaned = strip_url_controls(url);
+  return !safe_data_image(cleaned, cleaned.find(':'));
+}
+
+// ---- character references ----
+std::string decode_html_char_refs(std::string_view s) {
+  if (s.find('&') == std::string_view::npos) return std::string(s);
+  // The HTML5 names for ASCII characters (the others stand for non-ASCII text,
+  // which a URL scheme cannot hold).
+  static const std::pair<std::string_view, char> named[] = {
+      {"Tab;", '\t'},     {"NewLine;", '\n'}, {"excl;", '!'},     {"quot;", '"'},     {"QUOT;", '"'},
+      {"num;", '#'},      {"dollar;", '$'},   {"percnt;", '%'},   {"amp;", '&'},      {"AMP;", '&'},
+      {"apos;", '\''},    {"lpar;", '('},     {"rpar;", ')'},     {"ast;", '*'},      {"midast;", '*'},
+      {"plus;", '+'},     {"comma;", ','},    {"period;", '.'},   {"sol;", '/'},      {"colon;", ':'},
+      {"semi;", ';'},     {"lt;", '<'},       {"LT;", '<'},       {"equals;", '='},   {"gt;", '>'},
+      {"GT;", '>'},       {"quest;", '?'},    {"commat;", '@'},   {"lsqb;", '['},     {"lbrack;", '['},
+      {"bsol;", '\\'},    {"rsqb;", ']'},     {"rbrack;", ']'},   {"Hat;", '^'},      {"lowbar;", '_'},
+      {"UnderBar;", '_'}, {"grave;", '`'},    {"DiacriticalGrave;", '`'}, {"lcub;", '{'}, {"lbrace;", '{'},
+      {"verbar;", '|'},   {"vert;", '|'},     {"VerticalLine;", '|'}, {"rcub;", '}'},  {"rbrace;", '}'}};
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out += s[i];
+      continue;
+    }
+    std::size_t j = i + 1;
+    if (j < s.size() && s[j] == '#') {
+      ++j;
+      bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
+      if (hex) ++j;
+      std::size_t start = j;
+      std::uint32_t cp = 0;
+      while (j < s.size() && (hex ? std::isxdigit(static_cast<unsigned char>(s[j])) : ascii_digit(static_cast<unsigned char>(s[j])))) {
+        auto u = static_cast<unsigned char>(s[j]);
+        unsigned d = ascii_digit(u) ? u - '0' : static_cast<unsigned>(std::tolower(u) - 'a' + 10);
+        if (cp <= 0x10FFFF) cp = cp * (hex ? 16 : 10) + d;
+        ++j;
+      }
+      if (j == start) {
+        out += '&';
+        continue;
+      }
+      if (j < s.size() && s[j] == ';') ++j;
+      if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+      if (cp < 0x80) {
+        out += static_cast<char>(cp);
+      } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      }
+      i = j - 1;
+      continue;
+    }
+    bool found = false;
+    for (auto& [n, ch] : named) {
+      if (s.substr(j, n.size()) == n) {
+        out += ch;
+        i = j + n.size() - 1;
+        found = true;
+        break;
+      }
+    }
+    if (!found) out += '&';
+  }
+  return out;
+}
+
+// ---- CSS allow-list ----
+namespace {
+
+bool allowed_css_property(std::string_view p) {
+  static const std::string_view exact[] = {
+      "color", "background", "background-color", "background-image", "background-position", "background-repeat",
+      "background-size", "border", "border-collapse", "border-spacing", "border-radius", "margin", "padding",
+      "width", "height", "min-width", "max-width", "min-height", "max-height", "font", "font-family", "font-size",
+      "font-style", "font-weight", "font-variant", "font-stretch", "font-feature-settings", "font-kerning",
+      "line-height", "letter-spacing", "word-spacing", "text-align", "text-align-last", "text-decoration",
+      "text-decoration-line", "text-decoration-style", "text-decoration-color", "text-indent", "text-transform",
+      "text-shadow", "text-emphasis", "vertical-align", "white-space", "word-break", "word-wrap", "overflow-wrap",
+      "hyphens", "direction", "unicode-bidi", "writing-mode", "text-orientation", "list-style", "list-style-type",
+      "list-style-position", "display", "float", "clear", "caption-side", "table-layout", "empty-cells",
+      "columns", "column-count", "column-gap", "column-width", "column-rule", "column-span", "break-before",
+      "break-after", "break-inside", "page-break-before", "page-break-after", "page-break-inside", "orphans",
+      "widows", "box-sizing", "opacity", "visibility", "text-overflow", "overflow", "quotes"};
+  for (auto e : exact)
+    if (p == e) return true;
+  for (std::string_view prefix : {"margin-", "padding-", "border-", "font-variant-"})
+    if (p.starts_with(prefix)) return true;
+  return false;
+}
+
+std::string_view trim_css(std::string_view s) {
+  while (!s.empty() && space_or_control(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && space_or_control(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool safe_css_value(std::string_view value) {
+  if (value.find('\\') != std::string_view::npos || value.find('<') != std::string_view::npos ||
+      value.find('@') != std::string_view::npos || value.find('&') != std::string_view::npos)
+    return false;
+  std::string n = normalize_css(value);
+  for (const char* bad : {"expression", "javascript", "vbscript", "livescript", "behavior", "binding", "image-set(",
+                          "element(", "paint(", "progid", "import", "!ie"})
+    if (n.find(bad) != std::string::npos) return false;
+  for (auto p = n.find("url("); p != std::string::npos; p = n.find("url(", p + 4)) {
+    auto e = n.find(')', p + 4);
+    if (e == std::string::npos) return false;
+    std::string arg = n.substr(p + 4, e - p - 4);
+    if (!arg.empty() && (arg.front() == '"' || arg.front() == '\'')) arg.erase(0, 1);
+    if (!arg.empty() && (arg.back() == '"' || arg.back() == '\'')) arg.pop_back();
+    if (!allowed_url(arg, UrlKind::Image)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string safe_css(std::string_view css) {
+  // Comments go first (they may hide a property name); then declarations are
+  // split at ';' outside quotes and parentheses.
+  std::string text;
+  bool changed = false;
+  for (std::size_t i = 0; i < css.size(); ++i) {
+    if (css[i] == '/' && i + 1 < css.size() && css[i + 1] == '*') {
+      auto e = css.find("*/", i + 2);
+      changed = true;
+      if (e == std::string_view::npos) break;
+      i = e + 1;
+      text += ' ';
+      continue;
+    }
+    text += css[i];
+  }
+  std::string out;
+  std::size_t start = 0;
+  int depth = 0;
+  char quote = 0;
+  auto take = [&](std::string_view decl) {
+    std::string_view d = trim_css(decl);
+    if (d.empty()) return;
+    auto colon = d.find(':');
+    bool keep = false;
+    if (colon != std::string_view::npos) {
+      std::string name = ascii_lower(trim_css(d.substr(0, colon)));
+      keep = allowed_css_property(name) && safe_css_value(d.substr(colon + 1));
+    }
+    if (!keep) {
+      changed = true;
+      return;
+    }
+    if (!out.empty()) out += "; ";
+    out += d;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      if (depth > 0) --depth;
+    } else if (c == ';' && depth == 0) {
+      take(std::string_view(text).substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (quote || depth) {
+    changed = true;  // an unclosed string or function: the last declaration goes
+  } else {
+    take(std::string_view(text).substr(start));
+  }
+  if (!changed) return std::string(css);
+  return out;
+}
+
+// ---- attributes ----
+std::optional<UrlKind> url_attribute_kind(std::string_view element, std::string_view name) {
+  std::string_view local = name.substr(name.rfind(':') == std::string_view::npos ? 0 : name.rfind(':') + 1);
+  if (name == "xml:base") return UrlKind::Base;
+  if (in(local, {"href", "cite", "longdesc", "usemap", "itemid", "itemtype", "profile", "codebase", "manifest",
+                 "icon", "classid", "archive"}))
+    return UrlKind::Link;
+  if (local == "src") return (element == "img" || element == "input" || element == "image") ? UrlKind::Image : UrlKind::Media;
+  if (in(local, {"poster", "background", "lowsrc", "dynsrc"})) return UrlKind::Image;
+  if (local == "data") return UrlKind::Media;
+  return std::nullopt;
+}
+
+std::optional<std::string> safe_attribute(std::string_view element, std::string_view name, std::string_view value) {
+  std::string lname = ascii_lower(name);
+  std::string_view local = lname;
+  if (auto c = local.rfind(':'); c != std::string_view::npos) local.remove_prefix(c + 1);
+  if (local.starts_with("on")) return std::nullopt;
+  // Script and navigation hooks whatever their value.
+  if (in(local, {"srcdoc", "action", "formaction", "ping", "http-equiv"})) return std::nullopt;
+  if (local == "style") {
+    std::string s = safe_css(value);
+    if (trim_css(s).empty()) return std::nullopt;
+    return s;
+  }
+  if (local == "srcset" || local == "imagesrcset") {
+    // Candidates: a URL (no spaces; a trailing ',' ends it), then descriptors up to ','.
+    std::size_t i = 0;
+    while (i < value.size()) {
+      while (i < value.size() && (space_or_control(static_cast<unsigned char>(value[i])) || value[i] == ',')) ++i;
+      std::size_t s = i;
+      while (i < value.size() && !space_or_control(static_cast<unsigned char>(value[i]))) ++i;
+      std::string_view u = value.substr(s, i - s);
+      bool ended = false;
+      while (!u.empty() && u.back() == ',') u.remove_suffix(1), ended = true;
+      if (!u.empty() && !allowed_url(u, UrlKind::Image)) return std::nullopt;
+      if (!ended)
+        while (i < value.size() && value[i] != ',') ++i;
+    }
+    return std::string(value);
+  }
+  if (auto kind = url_attribute_kind(element, lname)) return allowed_url(value, *kind);
+  if (is_dangerous_url(value)) return std::nullopt;
+  return std::string(value);
+}
+
+bool is_dangerous_css(std::string_view css) { return css_is_dangerous_normalized(normalize_css(css)); }
+
+bool svg_is_unsafe(std::string_view svg) {
+  if (scan_svg(svg, nullptr)) return true;
+  std::string n;
+  for (char c : decode_char_refs(svg))
+    if (!space_or_control(static_cast<unsigned char>(c))) n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* bad : {"<script", ":script", "javascript:", "vbscript:", "livescript:", "<handler", ":handler",
+                          "data:text/html", "expression("})
+    if (n.find(bad) != std::string::npos) return true;
+  return false;
+}
+
+std::optional<std::string> sanitize_svg(std::string_view svg) {
+  std::string out;
+  scan_svg(svg, &out);
+  if (svg_is_unsafe(out)) return std::nullopt;
+  return out;
+}
+
+
+}  // namespace galley
