@@ -25,11 +25,11 @@ struct ReaderEntry {
   std::string description;
   std::vector<ExtensionInfo> extensions;
   std::function<std::unique_ptr<Reader>()> make;
-  std::vector<std::string> file_extensions;  // ".html", ... used to guess -f from an input's name
+  std::vector<std::string> file_extensions{};  // ".html", ... used to guess -f from an input's name
   bool joins_inputs = true;  // several input files may be concatenated into one input (not for JSON)
   // Global set-up a reader's library needs before readers run on several threads
   // (libxml2 initialises its globals on first use); called once, on one thread.
-  std::function<void()> init;
+  std::function<void()> init{};
 };
 
 struct WriterEntry {
@@ -42,7 +42,7 @@ struct WriterEntry {
   std::function<std::unique_ptr<Writer>()> make;
   // The suffix of this writer's files in batch mode and packages; empty: the
   // first of file_extensions, else "." + name.
-  std::string output_suffix;
+  std::string output_suffix{};
   bool in_packages = false;  // one of the renditions `galley package` makes by default
 };
 

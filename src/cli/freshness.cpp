@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "galley/bagit.hpp"
+#include "package/bagit.hpp"
 #include "galley/error.hpp"
 #include "galley/io.hpp"
 #include "galley/version.hpp"

@@ -24,7 +24,7 @@
 #include "cli/args.hpp"
 #include "cli/article.hpp"
 #include "cli/usage.hpp"
-#include "galley/bagit.hpp"
+#include "package/bagit.hpp"
 #include "galley/builtin.hpp"
 #include "galley/detail/zip.hpp"
 #include "galley/error.hpp"

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <string>
 
-#include "galley/bagit.hpp"
+#include "package/bagit.hpp"
 #include "galley/detail/zip.hpp"
 #include "galley/error.hpp"
 

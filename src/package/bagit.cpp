@@ -1,5 +1,5 @@
 // BagIt 1.0 (RFC 8493): tag files, manifests, ustar serialization, validation.
-#include "galley/bagit.hpp"
+#include "package/bagit.hpp"
 
 #include <openssl/evp.h>
 
