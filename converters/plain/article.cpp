@@ -559,10 +559,15 @@ std::optional<Prefix> prefix_segment(std::string_view head, bool first, bool rel
       return std::nullopt;
     }
   }
-  if (!place_like(place, !p.credit.empty() || named_date || relaxed)) return std::nullopt;
-  // "TTO - ", "PLO - ": a short capitalised word with nothing else is the outlet
-  if (p.credit.empty() && date.empty() && words_of(place).size() == 1 && cp_len(place) <= 4 &&
-      place.find(',') == std::string_view::npos) {
+  // "Berlin - Die ...", "Stuttgart – Der ...": one capitalised word before the dash
+  bool one_word = words_of(place).size() == 1 && cp_len(place) >= 3 && place.find('.') == std::string_view::npos;
+  if (!place_like(place, !p.credit.empty() || named_date || relaxed || one_word)) return std::nullopt;
+  // "TTO - ", "PLO - ", "SGGP - ": a short acronym with nothing else is the outlet ("ROMA - ",
+  // "LIMA - " have the vowels of a word: places)
+  std::size_t vowels = 0;
+  for (char c : place) vowels += std::string_view("AEIOUaeiou").find(c) != std::string_view::npos;
+  if (p.credit.empty() && date.empty() && words_of(place).size() == 1 && all_caps(place) &&
+      (cp_len(place) <= 3 || (cp_len(place) == 4 && vowels <= 1)) && place.find(',') == std::string_view::npos) {
     p.credit = std::string(place);
     return p;
   }

@@ -24,19 +24,20 @@ const std::vector<LangWords>& stopwords() {
       {"en", {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "said", "it", "as", "are",
               "by", "he", "at", "from", "has", "have", "which", "this", "be", "an", "but", "not", "were"}},
       {"fr", {"le", "la", "les", "des", "et", "est", "une", "dans", "pour", "que", "qui", "du", "au", "sur", "pas",
-              "par", "avec", "il", "ce", "sont", "aux", "elle", "ont", "mais", "été", "cette", "leur"}},
+              "par", "avec", "il", "ce", "sont", "aux", "elle", "ont", "mais", "été", "cette", "leur", "de", "en",
+              "un"}},
       {"de", {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "ein", "eine", "sich", "auf",
               "für", "dem", "im", "auch", "wird", "sie", "nach", "bei", "wurde", "aus", "dass", "werden", "hat",
               "sind", "zum", "zur", "über", "noch", "wie", "einem", "einen", "einer", "des", "vor"}},
       {"es", {"el", "los", "las", "del", "y", "que", "por", "con", "una", "para", "es", "se", "al", "lo", "como",
               "más", "pero", "sus", "fue", "su", "ha", "también", "entre", "está", "han", "muy", "este", "esta",
-              "hay", "desde", "cuando", "según", "sin", "ya"}},
+              "hay", "desde", "cuando", "según", "sin", "ya", "de", "la", "en", "un"}},
       {"pt", {"o", "os", "do", "da", "dos", "das", "em", "não", "um", "uma", "com", "é", "ao", "mais", "foi",
               "pelo", "pela", "seu", "sua", "também", "são", "à", "nos", "nas", "já", "ser", "isso", "ou", "aos",
-              "pelos", "às", "está", "foram", "quando", "que", "para", "como"}},
+              "pelos", "às", "está", "foram", "quando", "que", "para", "como", "de", "e", "no", "na", "se"}},
       {"it", {"il", "di", "che", "è", "della", "per", "non", "sono", "nel", "alla", "dei", "delle", "gli", "anche",
               "più", "questo", "stato", "dal", "nella", "degli", "ai", "dopo", "come", "una", "un", "ha", "con",
-              "si", "al", "del", "le", "la", "lo", "da"}},
+              "si", "al", "del", "le", "la", "lo", "da", "de", "e", "in"}},
       {"nl", {"de", "het", "een", "en", "van", "dat", "op", "te", "zijn", "niet", "met", "voor", "die", "er", "ook",
               "aan", "maar", "bij", "om", "werd", "naar", "wordt", "nog", "heeft", "door", "deze", "hij", "ze",
               "uit", "worden", "hebben", "zich", "is", "in"}},
@@ -52,6 +53,9 @@ bool vietnamese_letter(char32_t c) {
 }
 
 }  // namespace
+
+// Scores count in 1/840 of a word: 840 divides evenly by every number of languages (1..8).
+constexpr std::size_t kUnit = 840;
 
 std::string detect_lang(std::string_view text) {
   if (text.size() > (1u << 16)) {
@@ -81,7 +85,12 @@ std::string detect_lang(std::string_view text) {
     ++words;
     if (w.size() <= longest)
       if (auto it = index.find(w); it != index.end())
-        for (unsigned bits = it->second; bits; bits &= bits - 1) ++score[std::size_t(__builtin_ctz(bits))];
+      {
+        // a word several languages share is evidence split between them ("de": es, pt, fr, it, nl)
+        unsigned bits = it->second;
+        std::size_t share = kUnit / std::size_t(__builtin_popcount(bits));
+        for (; bits; bits &= bits - 1) score[std::size_t(__builtin_ctz(bits))] += share;
+      }
     w.clear();
   };
   std::size_t i = 0;
@@ -106,7 +115,7 @@ std::string detect_lang(std::string_view text) {
     if (score[l] > best) { second = best; best = score[l]; bi = l; }
     else if (score[l] > second) second = score[l];
   }
-  if (best < 2 || best * 4 < second * 5 || best * 20 < words) return {};
+  if (best < 2 * kUnit || best * 4 < second * 5 || best * 20 < words * kUnit) return {};
   return sw[bi].lang;
 }
 

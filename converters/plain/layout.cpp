@@ -135,7 +135,8 @@ std::vector<Unit> layout(std::string_view text, bool detect_lists, Rewrites& rw)
     if (open && prev && l.list == ListKind::None) {
       bool prev_item = units.back().list != ListKind::None;
       bool cont_lower = starts_lower(l.text) && !ends_with_sentence_punct(prev->text) && prev->len >= 40 &&
-                        !(l.len <= 60 && byline_line(l.text));
+                        !(l.len <= 60 && byline_line(l.text)) &&
+                        !(l.len <= 80 && (parse_date_line(l.text) || yearless_date_line(l.text)));
       if (prev_item) {
         join = l.indented || (wrapped && prev->len + 20 >= W) || cont_lower;
       } else if (wrapped) {
