@@ -276,6 +276,10 @@ bool in(std::string_view s, std::initializer_list<std::string_view> list) {
 }  // namespace
 
 std::string strip_url_controls(std::string_view url) {
+  // Most URLs hold no control or space at all: one scan, one copy.
+  bool plain = true;
+  for (char c : url) plain &= static_cast<unsigned char>(c) > 0x20;
+  if (plain) return std::string(url);
   std::size_t b = 0, e = url.size();
   while (b < e && static_cast<unsigned char>(url[b]) <= 0x20) ++b;
   while (e > b && static_cast<unsigned char>(url[e - 1]) <= 0x20) --e;
@@ -536,7 +540,10 @@ std::optional<UrlKind> url_attribute_kind(std::string_view element, std::string_
 }
 
 std::optional<std::string> safe_attribute(std::string_view element, std::string_view name, std::string_view value) {
-  std::string lname = ascii_lower(name);
+  bool has_upper = false;
+  for (char c : name) has_upper |= c >= 'A' && c <= 'Z';
+  std::string lowered = has_upper ? ascii_lower(name) : std::string();
+  std::string_view lname = has_upper ? std::string_view(lowered) : name;
   std::string_view local = lname;
   if (auto c = local.rfind(':'); c != std::string_view::npos) local.remove_prefix(c + 1);
   if (local.starts_with("on")) return std::nullopt;

@@ -155,9 +155,11 @@ Attr attributes_of(const xmlNode* n, Dropped& dropped, std::initializer_list<std
   for (const xmlAttr* p = n->properties; p; p = p->next) {
     std::string k = p->name ? lower(reinterpret_cast<const char*>(p->name)) : std::string();
     if (std::find(skip.begin(), skip.end(), k) != skip.end()) continue;
-    std::string v = (p->children && p->children->content) ? reinterpret_cast<const char*>(p->children->content) : "";
+    std::string_view v = (p->children && p->children->content)
+                             ? std::string_view(reinterpret_cast<const char*>(p->children->content))
+                             : std::string_view();
     if (k == "id") {
-      a.id = v;
+      a.id = std::string(v);
     } else if (k == "class") {
       std::size_t i = 0;
       while (i < v.size()) {
@@ -168,7 +170,8 @@ Attr attributes_of(const xmlNode* n, Dropped& dropped, std::initializer_list<std
         i = j;
       }
     } else {
-      std::string key = k.rfind("data-", 0) == 0 ? k.substr(5) : k;
+      if (k.rfind("data-", 0) == 0) k.erase(0, 5);
+      std::string& key = k;
       auto keep = reader_attribute(el, key, v);
       if (!keep) {
         ++dropped.attributes;

@@ -16,11 +16,13 @@ std::string attribute_text(std::string_view value) {
 }
 
 std::optional<std::string> reader_attribute(std::string_view element, std::string_view key, std::string_view value) {
-  return safe_attribute(element, key, attribute_text(value));
+  if (value.find('&') == std::string_view::npos) return safe_attribute(element, key, value);
+  return safe_attribute(element, key, decode_html_char_refs(value));
 }
 
 std::optional<std::string> reader_url(std::string_view value, UrlKind kind) {
-  return allowed_url(attribute_text(value), kind);
+  if (value.find('&') == std::string_view::npos) return allowed_url(value, kind);
+  return allowed_url(decode_html_char_refs(value), kind);
 }
 
 void Dropped::url(std::size_t& count, std::string_view value) {
