@@ -144,6 +144,7 @@ bool affiliation_line(std::string_view s, std::string* agency = nullptr) {
   auto ws = words_of(s);
   if (ws.empty() || ws.size() > 6) return false;
   std::string_view rest = s;
+  if (starts_with_ci(rest, "for ")) rest = trim(rest.substr(4));  // "For The Associated Press"
   if (starts_with_ci(rest, "the ")) rest = trim(rest.substr(4));
   if (is_agency(rest)) {
     if (agency) *agency = std::string(rest);
@@ -855,7 +856,10 @@ bool slug_line(std::string_view s) {
   std::string_view rest = end == std::string_view::npos ? std::string_view() : trim(s.substr(end));
   while (!rest.empty() && (rest.front() == ',' || rest.front() == ';')) rest = trim(rest.substr(1));
   std::size_t hyphens = std::count(tok.begin(), tok.end(), '-');
-  bool strong = starts_with_ci(tok, "BC-") || tok.find("--") != std::string_view::npos;
+  // "AP-EU-Rail-Strike": an all-capitals code of two to four letters first
+  std::size_t first_hyphen = tok.find('-');
+  bool code = hyphens >= 2 && first_hyphen >= 2 && first_hyphen <= 4 && all_caps(tok.substr(0, first_hyphen));
+  bool strong = starts_with_ci(tok, "BC-") || tok.find("--") != std::string_view::npos || (code && rest.empty());
   // "US-WEATHER-FLOODS": capitals and hyphens only
   bool caps = hyphens >= 2 && all_caps(tok) && tok.find_first_of(".:") == std::string_view::npos;
   if (!strong && !caps) return false;
@@ -1191,8 +1195,27 @@ Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewr
     Unit& u = units[i];
     if (u.list != ListKind::None) break;
     // furniture of press releases and wire copy: never the headline
-    if (release_line(u.text) || slug_line(u.text) || version_line(u.text) || desk_note_line(u.text) ||
-        separator_line(u.text)) {
+    if (release_line(u.text)) {
+      // "FOR IMMEDIATE RELEASE – March 12, 2021": the release date (an embargo's is not)
+      std::string_view t = u.text;
+      for (std::string_view label : {std::string_view("for immediate release"), std::string_view("immediate release"),
+                                     std::string_view("for release")}) {
+        if (!starts_with_ci(t, label)) continue;
+        std::string_view rest = trim(t.substr(label.size()));
+        while (!rest.empty() && (rest.front() == ':' || rest.front() == '-' || rest.front() == ',' ||
+                                 (unsigned char)rest.front() == 0xE2)) {
+          std::size_t q = 0;
+          next_codepoint(rest, q);
+          rest = trim(rest.substr(q));
+        }
+        if (auto d = parse_date_line(rest)) take_date(*d);
+        break;
+      }
+      ++furniture;
+      ++i;
+      continue;
+    }
+    if (slug_line(u.text) || version_line(u.text) || desk_note_line(u.text) || separator_line(u.text)) {
       ++furniture;
       ++i;
       continue;
