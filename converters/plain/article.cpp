@@ -57,6 +57,9 @@ bool starts_with_ci(std::string_view s, std::string_view p) {
 }
 
 
+// ASCII-folded equality
+bool eq_ci(std::string_view a, std::string_view b) { return a.size() == b.size() && starts_with_ci(a, b); }
+
 std::vector<std::string_view> words_of(std::string_view s) {
   std::vector<std::string_view> out;
   std::size_t i = 0;
@@ -127,7 +130,8 @@ bool role_words(std::string_view s) {
                                 "redactor", "redactora", "enviado", "enviada", "correspondente", "repórter",
                                 "corrispondente", "inviato", "inviata", "redattore", "correspondant",
                                 "correspondante", "envoyé", "envoyée", "journaliste", "verslaggever", "redacteur",
-                                "correspondenten", "journalist", "journalistin"};
+                                "correspondenten", "journalist", "journalistin", "korrespondenten",
+                                "korrespondentinnen", "redaktion", "envoyé", "envoyée", "inviato", "inviata"};
   for (auto w : words_of(s)) {
     w = rtrim_punct(w, ",.;:");
     for (auto* r : roles)
@@ -275,6 +279,28 @@ std::optional<Byline> parse_byline(std::string_view s, bool bottom) {
     rest = s;
   }
   rest = rtrim_punct(rest, ".");
+  // "Von unserem Korrespondenten Hans Müller", "Door onze correspondent X", "Par notre envoyé spécial X"
+  if (prefixed) {
+    auto ws = words_of(rest);
+    static const char* possessive[] = {"our", "unser", "unsere", "unserem", "unseren", "unserer", "nuestro",
+                                       "nuestra", "nuestros", "nosso", "nossa", "nostro", "nostra", "il", "la",
+                                       "notre", "nos", "onze", "ons"};
+    bool poss = false;
+    for (auto* x : possessive)
+      if (!ws.empty() && eq_ci(ws[0], x)) poss = true;
+    if (poss) {
+      std::size_t k = 1;
+      if (k < ws.size() && (eq_ci(ws[k], "nostro") || eq_ci(ws[k], "nostra"))) ++k;  // "il nostro inviato"
+      bool role = false;
+      while (k < ws.size() && (role_words(ws[k]) || eq_ci(ws[k], "special") || eq_ci(ws[k], "spécial") ||
+                               eq_ci(ws[k], "especial") || eq_ci(ws[k], "speciale") || eq_ci(ws[k], "senior") ||
+                               eq_ci(ws[k], "sports") || eq_ci(ws[k], "political"))) {
+        role = role || role_words(ws[k]);
+        ++k;
+      }
+      if (role && k < ws.size()) rest = trim(rest.substr(std::size_t(ws[k].data() - rest.data())));
+    }
+  }
   if (rest.empty()) return std::nullopt;
   Byline b;
   // "Minh Anh (tổng hợp)", "Nguyễn Hiền (TTXVN)"
@@ -686,9 +712,6 @@ bool kicker_like(const Unit& u) {
 }
 
 // ---------- press-release and wire-copy furniture ----------
-
-// ASCII-folded equality
-bool eq_ci(std::string_view a, std::string_view b) { return a.size() == b.size() && starts_with_ci(a, b); }
 
 // Does `s` start with `label` followed by the end, a colon or (when `open`) a space?
 bool label_at(std::string_view s, std::string_view label, bool open = false) {
