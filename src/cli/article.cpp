@@ -44,6 +44,17 @@ ArticleSettings prepare_settings(const Args& args, const Registry& reg) {
   return s;
 }
 
+std::vector<std::string> output_suffixes(const Registry& reg, const std::vector<FormatSpec>& formats) {
+  std::vector<std::string> plain, out;
+  for (auto& f : formats) plain.push_back(reg.output_suffix(f.name));
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    bool shared = false;
+    for (std::size_t j = 0; j < formats.size(); ++j) shared |= i != j && plain[i] == plain[j];
+    out.push_back(shared ? "." + formats[i].name + plain[i] : plain[i]);
+  }
+  return out;
+}
+
 FormatSpec reader_spec_for(const ArticleSettings& s, const std::string& path, bool force) {
   if (force && s.from.size() == 1) return s.from[0];
   std::string name = s.registry->reader_for_filename(path);

@@ -35,6 +35,10 @@ std::vector<FormatSpec> parse_format_list(const std::string& list, const Registr
 // the -f entry naming it (batch), or the single -f entry (force = true).
 FormatSpec reader_spec_for(const ArticleSettings& s, const std::string& path, bool force);
 
+// The file suffix of each format's output; formats that share one get their name
+// in it ("jats_archiving" and "jats_publishing": ".jats_archiving.xml", ".jats_publishing.xml").
+std::vector<std::string> output_suffixes(const Registry& reg, const std::vector<FormatSpec>& formats);
+
 // The pipeline options for one input (its path, "-" for standard input) read
 // with `from` and written with `to` (either may be empty when only the other half runs).
 ConvertOptions convert_options(const ArticleSettings& s, const std::string& path, const FormatSpec& from,

@@ -195,14 +195,7 @@ int run_batch(const Args& args, const Registry& reg) {
   ArticleSettings settings = prepare_settings(args, reg);
   std::vector<FormatSpec> formats = parse_format_list(args.to.empty() ? reg.default_writer() : args.to, reg, true);
 
-  // Output suffix per format; formats sharing an extension get their name in it.
-  std::vector<std::string> suffix;
-  for (auto& f : formats) suffix.push_back(reg.output_suffix(f.name));
-  for (std::size_t i = 0; i < formats.size(); ++i) {
-    bool shared = false;
-    for (std::size_t j = 0; j < formats.size(); ++j) shared |= i != j && suffix[i] == suffix[j];
-    if (shared) suffix[i] = "." + formats[i].name + suffix[i];
-  }
+  const std::vector<std::string> suffix = output_suffixes(reg, formats);
 
   // Inputs: arguments and manifest, deduplicated by real path, sorted.
   std::vector<std::string> raw = args.inputs;

@@ -206,12 +206,8 @@ int run_package(int argc, char** argv) {
     return a;
   };
   J outputs = J::array();
-  std::vector<std::string> suffix;
-  for (auto& f : formats) suffix.push_back(reg.output_suffix(f.name));
+  const std::vector<std::string> suffix = output_suffixes(reg, formats);
   for (std::size_t i = 0; i < formats.size(); ++i) {
-    bool shared = false;
-    for (std::size_t j = 0; j < formats.size(); ++j) shared |= i != j && suffix[i] == suffix[j];
-    if (shared) suffix[i] = "." + formats[i].name + suffix[i];
     Diagnostics wd;
     wd.on_emit = print_warning;
     std::string out = write_article(settings, in, doc, formats[i], wd);

@@ -11,10 +11,13 @@
 #      another root, shuffled, cwd /
 #   d: single-file mode (no batch) for a sample, TZ=Pacific/Chatham, input on standard input
 #      where the reader needs no file name
+#   e: the library (tests/library_convert: galley::convert as a program embedding galley
+#      calls it) for every document and writer of run a
 # and compares the SHA-256 of every output. The digests of run a are kept in
 # $BUILD/determinism-digests.txt; with GALLEY_DIGESTS_REFERENCE=FILE the script only makes
 # run a and compares it with FILE (the sanitizer phase does that with its Clang build and the
-# portable byte scans, so compiler and CPU features are covered too).
+# portable byte scans, so compiler and CPU features are covered too). With
+# GALLEY_DIGESTS_OUT=FILE it only makes run a and writes its digests to FILE.
 set -u
 source "$(dirname "$0")/lib.sh"
 need python3 sha256sum localedef
@@ -53,7 +56,7 @@ run() {
   local label=$1 manifest=$2 jobs=$3
   shift 3
   env "$@" "$GALLEY" --manifest "$manifest" -f html+extract --to "$writers" --output-dir "$tmp/out-$label" \
-    -j "$jobs" --quiet 2>"$tmp/err-$label"
+    -j "$jobs" --quiet --report "$tmp/report-$label.json" 2>"$tmp/err-$label"
   local rc=$?
   # Pages that make no article fail alone; they must fail the same way in every run.
   [ "$rc" -le 1 ] || bad "run $label exited $rc: $(tail -3 "$tmp/err-$label")"
@@ -68,6 +71,11 @@ n=$(wc -l <"$tmp/digests-a")
 echo "run a: $n outputs ($(grep -c 'FAILED\|error' "$tmp/err-a") inputs without an article)"
 [ "$n" -ge $((total * 5)) ] || bad "run a wrote only $n outputs for $total documents"
 
+# GALLEY_DIGESTS_OUT=FILE: keep run a's digests there and stop (to record another
+# build's digests, e.g. before a refactoring).
+if [ -n "${GALLEY_DIGESTS_OUT:-}" ]; then
+  cp "$tmp/digests-a" "$GALLEY_DIGESTS_OUT"; echo "digests of run a in $GALLEY_DIGESTS_OUT"; exit 0
+fi
 if [ -n "${GALLEY_DIGESTS_REFERENCE:-}" ]; then
   if ! cmp -s "$GALLEY_DIGESTS_REFERENCE" "$tmp/digests-a"; then
     diff "$GALLEY_DIGESTS_REFERENCE" "$tmp/digests-a" | grep '^[<>]' | head -10
@@ -131,6 +139,33 @@ while IFS= read -r rel; do
 done < <(awk 'NR % 25 == 1' "$tmp/rel.lst")
 echo "run d: $checked single-file conversions compared"
 [ "$checked" -ge 50 ] || bad "only $checked single-file conversions compared"
+
+# Run e: the library, as an embedding program calls it (galley::convert), for every
+# document and writer of run a.
+if [ -n "${GALLEY_LIBRARY_CONVERT:-}" ]; then
+  python3 - "$tmp/report-a.json" "$tmp/out-a" "$tmp/out-e" >"$tmp/e.lst" <<'PY'
+import json, os, sys
+report, out_a, out_e = sys.argv[1:4]
+for a in json.load(open(report))["articles"]:
+    for o in a["outputs"]:
+        if o["status"] != "written":
+            continue
+        rel = os.path.relpath(o["path"], out_a)
+        os.makedirs(os.path.dirname(os.path.join(out_e, rel)), exist_ok=True)
+        print(f'{a["reader"]}\t{o["format"]}\t{a["input"]}\t{os.path.join(out_e, rel)}')
+PY
+  (cd "$tmp/cwd-a" && env TZ=Europe/Istanbul "$GALLEY_LIBRARY_CONVERT" <"$tmp/e.lst" 2>"$tmp/err-e") ||
+    bad "the library failed where the command line did not: $(tail -3 "$tmp/err-e")"
+  digests "$tmp/out-e" "$tmp/digests-e"
+  if cmp -s "$tmp/digests-a" "$tmp/digests-e"; then
+    echo "run e: galley::convert wrote the same $(wc -l <"$tmp/digests-e") outputs as batch mode"
+  else
+    diff "$tmp/digests-a" "$tmp/digests-e" | grep '^[<>]' | head -6
+    bad "run e: $(diff "$tmp/digests-a" "$tmp/digests-e" | grep -c '^>') library outputs differ from batch mode"
+  fi
+elif [ "${CI:-}" = "true" ]; then
+  bad "GALLEY_LIBRARY_CONVERT is not set (ctest sets it)"
+fi
 
 # Packages: the same article bagged in two time zones (no SOURCE_DATE_EPOCH, so the
 # provenance records two different clocks) has renditions with equal digests.
