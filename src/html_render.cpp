@@ -12,17 +12,14 @@
 
 #include "galley/detail/xml.hpp"
 #include "galley/io.hpp"
+#include "galley/locale.hpp"
 #include "galley/text.hpp"
 
 namespace galley::detail {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return r;
-}
+std::string lower(std::string_view s) { return ascii_lower(s); }
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
@@ -105,7 +102,7 @@ std::string data_name(std::string_view key) {
 struct Quotes { std::string dq_open, dq_close, sq_open, sq_close; };
 
 Quotes quotes_for(const std::string& lang) {
-  std::string primary = lower(lang.substr(0, lang.find_first_of("-_")));
+  std::string primary = primary_language(lang);
   const std::string nnbsp = "\u202F";
   if (primary == "fr")
     return {"\u00AB" + nnbsp, nnbsp + "\u00BB", "\u201C", "\u201D"};

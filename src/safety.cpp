@@ -7,16 +7,11 @@
 #include <cstring>
 
 #include "galley/io.hpp"
+#include "galley/text.hpp"
 
 namespace galley {
 
 namespace {
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool space_or_control(unsigned char u) { return u <= 0x20 || u == 0x7F; }
 

@@ -432,4 +432,11 @@ std::optional<std::string> guess_utf16(std::string_view bytes) {
   return std::nullopt;
 }
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 }  // namespace galley

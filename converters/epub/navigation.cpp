@@ -4,38 +4,22 @@
 #include <cctype>
 
 #include "epub/internal.hpp"
+#include "galley/locale.hpp"
 
 namespace galley::epub {
 
 std::string label(const std::string& lang, const std::string& key) {
-  struct Labels { const char* contents; const char* landmarks; const char* title_page; const char* cover; const char* start; };
-  static const std::map<std::string, Labels> table = {
-      {"en", {"Contents", "Landmarks", "Title page", "Cover", "Start of content"}},
-      {"vi", {"Mục lục", "Mốc điều hướng", "Trang tiêu đề", "Bìa", "Bắt đầu nội dung"}},
-      {"fr", {"Table des matières", "Repères", "Page de titre", "Couverture", "Début du contenu"}},
-      {"de", {"Inhalt", "Orientierungspunkte", "Titelseite", "Umschlag", "Textanfang"}},
-      {"es", {"Índice", "Puntos de referencia", "Portada interior", "Cubierta", "Inicio del contenido"}},
-  };
-  std::string primary = lang.substr(0, lang.find('-'));
-  for (auto& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  auto it = table.find(primary);
-  const Labels& l = it == table.end() ? table.at("en") : it->second;
-  if (key == "contents") return l.contents;
-  if (key == "landmarks") return l.landmarks;
-  if (key == "title-page") return l.title_page;
-  if (key == "cover") return l.cover;
-  return l.start;
+  if (key == "contents") return galley::label(Label::Contents, lang);
+  if (key == "landmarks") return galley::label(Label::Landmarks, lang);
+  if (key == "title-page") return galley::label(Label::TitlePage, lang);
+  if (key == "cover") return galley::label(Label::Cover, lang);
+  return galley::label(Label::StartOfContent, lang);
 }
 
 namespace {
 // The lang attribute for interface labels: the book's language when we have
 // labels for it, else English.
-std::string label_lang(const std::string& lang) {
-  std::string primary = lang.substr(0, lang.find('-'));
-  for (auto& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const std::set<std::string> have = {"en", "vi", "fr", "de", "es"};
-  return have.count(primary) ? std::string() : std::string("en");
-}
+std::string label_lang(const std::string& lang) { return has_labels(lang) ? std::string() : std::string("en"); }
 std::string lang_attr(const std::string& lang) {
   auto l = label_lang(lang);
   return l.empty() ? std::string() : " lang=\"" + l + "\" xml:lang=\"" + l + "\"";

@@ -5,60 +5,11 @@
 #include <cstdio>
 
 #include "epub/internal.hpp"
+#include "galley/locale.hpp"
 #include "galley/meta.hpp"
 #include "galley/text.hpp"
 
 namespace galley::epub {
-
-namespace {
-
-std::string primary_lang(const std::string& lang) {
-  std::string p = lang.substr(0, lang.find('-'));
-  for (auto& c : p) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return p;
-}
-
-// A date as readers of the language write it; ISO when we do not know how.
-std::string display_date(const DateParts& d, const std::string& lang) {
-  static const char* en[] = {"January", "February", "March",     "April",   "May",      "June",
-                             "July",    "August",   "September", "October", "November", "December"};
-  static const char* fr[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                             "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-  static const char* de[] = {"Januar", "Februar", "März",      "April",   "Mai",      "Juni",
-                             "Juli",   "August",  "September", "Oktober", "November", "Dezember"};
-  const std::string p = primary_lang(lang);
-  std::string out;
-  char buf[64];
-  if (d.day && d.month) {
-    if (p == "en") std::snprintf(buf, sizeof buf, "%d %s %d", d.day, en[d.month - 1], d.year);
-    else if (p == "fr") std::snprintf(buf, sizeof buf, "%d %s %d", d.day, fr[d.month - 1], d.year);
-    else if (p == "de") std::snprintf(buf, sizeof buf, "%d. %s %d", d.day, de[d.month - 1], d.year);
-    else if (p == "vi" || p == "es" || p == "it" || p == "pt")
-      std::snprintf(buf, sizeof buf, "%02d/%02d/%d", d.day, d.month, d.year);
-    else
-      std::snprintf(buf, sizeof buf, "%s", d.iso_date().c_str());
-    out = buf;
-  } else if (d.month && p == "en") {
-    std::snprintf(buf, sizeof buf, "%s %d", en[d.month - 1], d.year);
-    out = buf;
-  } else {
-    out = d.iso_date();
-  }
-  if (!d.time.empty()) out += (p == "vi" ? " " : ", ") + d.time.substr(0, 5);
-  return out;
-}
-
-// The value of a <time datetime> attribute: a valid HTML date/time string.
-std::string datetime_attr(const DateParts& d) {
-  std::string s = d.iso_date();
-  if (d.day && !d.time.empty()) {
-    s += "T" + d.time;
-    if (!d.zone.empty()) s += d.zone;
-  }
-  return s;
-}
-
-}  // namespace
 
 std::string title_page_xhtml(const Document& doc, const Blocks& front, const Book& book, detail::HtmlRenderer& r,
                              Diagnostics& diag) {
@@ -86,7 +37,8 @@ std::string title_page_xhtml(const Document& doc, const Blocks& front, const Boo
   if (auto date = meta_text(m, "date")) {
     if (!dl.empty()) dl += " ";
     if (auto p = parse_iso_date(*date); p && p->year > 0)
-      dl += "<time datetime=\"" + esc_attr(datetime_attr(*p)) + "\">" + esc(display_date(*p, book.lang)) + "</time>";
+      dl += "<time datetime=\"" + esc_attr(html_datetime(*p)) + "\">" +
+            esc(display_date(*p, book.lang, DateStyle::Short)) + "</time>";
     else
       dl += "<span class=\"date\">" + esc(*date) + "</span>";
   }

@@ -117,12 +117,6 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (auto& c : r)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return r;
-}
 
 bool contains_word_ci(std::string_view h, std::string_view n) {
   if (n.empty()) return true;

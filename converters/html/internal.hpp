@@ -22,6 +22,7 @@
 #include "galley/diagnostics.hpp"
 #include "galley/options.hpp"
 #include "galley/safety.hpp"
+#include "galley/text.hpp"
 
 namespace galley::html {
 
@@ -76,7 +77,7 @@ bool is_dropped_tag(std::string_view tag);
 bool is_void_tag(std::string_view tag);
 // Case-insensitive ASCII helpers.
 bool iequals(std::string_view a, std::string_view b);
-std::string lower(std::string_view s);
+inline std::string lower(std::string_view s) { return ascii_lower(s); }
 bool contains_word_ci(std::string_view haystack, std::string_view needle);  // substring, ASCII-case-insensitive
 bool is_space(char c);
 // Remove and free a node (and its subtree).

@@ -28,6 +28,7 @@
 #include "galley/detail/xml.hpp"
 #include "galley/error.hpp"
 #include "galley/io.hpp"
+#include "galley/locale.hpp"
 #include "galley/meta.hpp"
 #include "galley/text.hpp"
 #include "galley/walk.hpp"
@@ -41,100 +42,24 @@ namespace {
 using detail::append_escaped;
 using detail::escape;
 
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+std::string lower(std::string_view s) { return ascii_lower(s); }
 
-std::string primary_lang(const std::string& lang) { return lower(lang.substr(0, lang.find_first_of("-_"))); }
-
-// ---- localisation of the few words the writer adds ----
+// ---- the words the writer adds, in the document's language (galley/locale.hpp) ----
 struct Labels {
-  const char* contents;
-  const char* notes;
-  const char* source;
-  const char* licence;
-  const char* updated;
-  const char* by;      // byline prefix, "" when the language does not use one
-  const char* and_;    // between the last two authors
-  const char* image;   // remote image link text when there is no alt text
+  std::string contents, notes, source, licence, updated;
+  std::string by;      // byline prefix, "" when the language does not use one
+  std::string and_;    // between the last two authors
+  std::string image;   // remote image link text when there is no alt text
 };
 
 Labels labels_for(const std::string& lang) {
-  std::string p = primary_lang(lang);
-  if (p == "vi") return {"Mục lục", "Chú thích", "Nguồn", "Giấy phép", "Cập nhật", "", " và ", "Ảnh"};
-  if (p == "fr") return {"Sommaire", "Notes", "Source", "Licence", "Mis à jour", "Par ", " et ", "Image"};
-  if (p == "de") return {"Inhalt", "Anmerkungen", "Quelle", "Lizenz", "Aktualisiert", "Von ", " und ", "Bild"};
-  if (p == "es") return {"Índice", "Notas", "Fuente", "Licencia", "Actualizado", "Por ", " y ", "Imagen"};
-  return {"Contents", "Notes", "Source", "Licence", "Updated", "By ", " and ", "Image"};
+  return {label(Label::Contents, lang), label(Label::Notes, lang),   label(Label::Source, lang),
+          label(Label::Licence, lang),  label(Label::Updated, lang), label(Label::By, lang),
+          label(Label::And, lang),      label(Label::Image, lang)};
 }
 
-// ---- dates ----
-int weekday(int y, int m, int d) {  // 0 = Sunday (Sakamoto)
-  static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-  if (m < 3) y -= 1;
-  return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
-}
-
-std::string format_date(const DateParts& d, const std::string& lang) {
-  static const char* en_m[] = {"January", "February", "March",     "April",   "May",      "June",
-                               "July",    "August",   "September", "October", "November", "December"};
-  static const char* en_w[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-  static const char* fr_m[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                               "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-  static const char* fr_w[] = {"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"};
-  static const char* de_m[] = {"Januar", "Februar", "März",      "April",   "Mai",      "Juni",
-                               "Juli",   "August",  "September", "Oktober", "November", "Dezember"};
-  static const char* de_w[] = {"Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"};
-  static const char* vi_w[] = {"Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy"};
-  std::string p = primary_lang(lang);
-  std::string y = std::to_string(d.year), out;
-  bool valid_day = d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31;
-  bool valid_month = d.month >= 1 && d.month <= 12;
-  std::string time = d.time.size() >= 5 ? d.time.substr(0, 5) : d.time;
-  if (p == "vi") {
-    if (valid_day)
-      out = std::string(vi_w[weekday(d.year, d.month, d.day)]) + ", " + std::to_string(d.day) + "/" +
-            std::to_string(d.month) + "/" + y;
-    else if (valid_month) out = "tháng " + std::to_string(d.month) + "/" + y;
-    else out = y;
-    if (!time.empty()) out += ", " + time;
-  } else if (p == "fr") {
-    if (valid_day)
-      out = std::string(fr_w[weekday(d.year, d.month, d.day)]) + " " + (d.day == 1 ? "1er" : std::to_string(d.day)) +
-            " " + fr_m[d.month - 1] + " " + y;
-    else if (valid_month) out = std::string(fr_m[d.month - 1]) + " " + y;
-    else out = y;
-    if (time.size() == 5) out += ", " + time.substr(0, 2) + "\u202Fh\u202F" + time.substr(3, 2);
-  } else if (p == "de") {
-    if (valid_day)
-      out = std::string(de_w[weekday(d.year, d.month, d.day)]) + ", " + std::to_string(d.day) + ". " +
-            de_m[d.month - 1] + " " + y;
-    else if (valid_month) out = std::string(de_m[d.month - 1]) + " " + y;
-    else out = y;
-    if (!time.empty()) out += ", " + time + " Uhr";
-  } else if (p == "en" || p.empty() || p == "und") {
-    if (valid_day)
-      out = std::string(en_w[weekday(d.year, d.month, d.day)]) + ", " + en_m[d.month - 1] + " " +
-            std::to_string(d.day) + ", " + y;
-    else if (valid_month) out = std::string(en_m[d.month - 1]) + " " + y;
-    else out = y;
-    if (!time.empty()) out += ", " + time;
-  } else {
-    out = d.iso_date();
-    if (!time.empty()) out += " " + time;
-  }
-  if (!d.zone.empty() && !time.empty()) out += " (" + (d.zone == "Z" ? std::string("UTC") : "UTC" + d.zone) + ")";
-  return out;
-}
-
-// A valid value for <time datetime>, or "".
-std::string datetime_attr(const DateParts& d) {
-  if (d.year <= 0 || d.year > 9999) return {};
-  std::string s = d.iso_date();
-  if (d.month && d.day && !d.time.empty()) s += "T" + d.time + d.zone;
-  return s;
-}
+std::string format_date(const DateParts& d, const std::string& lang) { return display_date(d, lang, DateStyle::Long); }
+std::string datetime_attr(const DateParts& d) { return html_datetime(d); }
 
 // ---- CSS values from variables (validated: nothing else reaches the CSS) ----
 bool css_length(const std::string& s) {
@@ -236,7 +161,7 @@ void replace_remote_images(Blocks& blocks, const Labels& labels, Diagnostics& di
     if (!img || !is_remote_url(img->target.url)) return;
     diag.warn("resource-refused", "remote image not fetched, written as a link: " + img->target.url);
     Inlines content = img->content;
-    if (content.empty()) content = {Str{std::string(labels.image) + ": " + img->target.url}};
+    if (content.empty()) content = {Str{labels.image + ": " + img->target.url}};
     Link link{Attr{"", {"image-link"}, {}}, std::move(content), Target{img->target.url, img->target.title}};
     if (link.target.title.starts_with("fig:")) link.target.title.erase(0, 4);
     il = Inline{std::move(link)};
@@ -444,7 +369,7 @@ int min_header_level(const Blocks& blocks) {
 std::string join_authors(const std::vector<std::string>& names, const Labels& l) {
   std::string out;
   for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i) out += (i + 1 == names.size()) ? std::string(l.and_) : std::string(", ");
+    if (i) out += (i + 1 == names.size()) ? l.and_ : std::string(", ");
     out += names[i];
   }
   return out;
@@ -538,7 +463,7 @@ class PrintWriter : public Writer {
         names.push_back(n);
       }
       mast += "<p class=\"byline\">";
-      if (*labels.by) mast += std::string("<span class=\"by\">") + escape(labels.by) + "</span>";
+      if (!labels.by.empty()) mast += std::string("<span class=\"by\">") + escape(labels.by) + "</span>";
       mast += join_authors(names, labels) + "</p>\n";
     }
     std::string dateline;
@@ -599,9 +524,9 @@ class PrintWriter : public Writer {
 
     // ---- footer ----
     std::string foot;
-    auto link_line = [&](const char* cls, const char* label, const std::string& url) {
+    auto link_line = [&](const char* cls, const std::string& label, const std::string& url) {
       Inlines content = {Str{url}};
-      Inlines line = {Str{std::string(label) + ":"}, Space{}, Link{Attr{}, content, Target{url, ""}}};
+      Inlines line = {Str{label + ":"}, Space{}, Link{Attr{}, content, Target{url, ""}}};
       foot += std::string("<p class=\"") + cls + "\">" + r.inlines(line) + "</p>\n";
     };
     if (auto src = meta_text(meta, "source-url")) link_line("source", labels.source, *src);

@@ -64,6 +64,11 @@ std::string make_identifier(std::string_view text, IdentifierSet* used = nullptr
 // Trim ASCII and Unicode whitespace at both ends.
 std::string_view trim(std::string_view s);
 
+// ASCII letters lower-cased, other bytes unchanged: for names, schemes, tags and
+// language codes. Independent of the C locale (a program embedding galley may
+// have set a Turkish one, where tolower('I') is not 'i').
+std::string ascii_lower(std::string_view s);
+
 // UTF-16 without a BOM, guessed from the NUL bytes of the first 4 KiB: ASCII-range
 // characters put a NUL in the high byte, so many NULs at odd offsets (and almost none
 // at even ones) mean little-endian, the reverse big-endian. Returns "UTF-16LE" or

@@ -26,6 +26,7 @@
 #include "cli/freshness.hpp"
 #include "galley/error.hpp"
 #include "galley/io.hpp"
+#include "galley/text.hpp"
 #include "galley/version.hpp"
 
 namespace galley::cli {
@@ -34,10 +35,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+std::string lower(std::string_view s) { return ascii_lower(s); }
 
 std::vector<std::string> read_manifest(const std::string& file) {
   std::string text;

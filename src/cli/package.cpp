@@ -30,6 +30,7 @@
 #include "galley/error.hpp"
 #include "galley/io.hpp"
 #include "galley/meta.hpp"
+#include "galley/text.hpp"
 #include "galley/time.hpp"
 #include "galley/version.hpp"
 
@@ -44,10 +45,7 @@ namespace {
 std::vector<std::string> g_temp_paths;
 std::atomic<bool> g_temp_active{false};
 
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+std::string lower(std::string_view s) { return ascii_lower(s); }
 
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;

@@ -13,6 +13,7 @@
 #include "galley/detail/zip.hpp"
 #include "galley/error.hpp"
 #include "galley/io.hpp"
+#include "galley/text.hpp"
 
 namespace galley::bagit {
 
@@ -24,10 +25,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+std::string lower(std::string_view s) { return ascii_lower(s); }
 
 std::string one_line(std::string s) {
   for (auto& c : s)
