@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "galley/ast.hpp"
-#include "galley/detail/html_render.hpp"
+#include "html_render/html_render.hpp"
 #include "galley/diagnostics.hpp"
 #include "galley/options.hpp"
 

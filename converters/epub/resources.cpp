@@ -5,7 +5,7 @@
 #include <map>
 
 #include "epub/internal.hpp"
-#include "galley/detail/html_render.hpp"
+#include "html_render/html_render.hpp"
 #include "galley/io.hpp"
 #include "galley/meta.hpp"
 #include "galley/text.hpp"

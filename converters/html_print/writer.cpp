@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "galley/builder.hpp"
-#include "galley/detail/html_render.hpp"
+#include "html_render/html_render.hpp"
 #include "galley/detail/xml.hpp"
 #include "galley/error.hpp"
 #include "galley/io.hpp"

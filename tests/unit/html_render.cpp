@@ -5,7 +5,7 @@
 #include <string>
 
 #include "galley/builder.hpp"
-#include "galley/detail/html_render.hpp"
+#include "html_render/html_render.hpp"
 
 // libxml2 is a private dependency of the library (its include path does not
 // reach the tests); the two functions needed to check well-formedness.

@@ -1,6 +1,6 @@
 // The AST -> HTML body renderer shared by the EPUB writer (XHTML) and the
-// print HTML writer (HTML5). See include/galley/detail/html_render.hpp.
-#include "galley/detail/html_render.hpp"
+// print HTML writer (HTML5). See html_render.hpp.
+#include "html_render/html_render.hpp"
 
 #include <libxml/parser.h>
 
