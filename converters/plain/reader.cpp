@@ -5,6 +5,10 @@
 
 namespace galley::plain {
 
+void detail::Rewrites::report(Diagnostics& diag) const {
+  for (auto& [kind, n] : counts) diag.info("rewrite-" + kind, std::to_string(n) + " " + kind + " rewrite(s)");
+}
+
 namespace {
 
 struct PlainReader : Reader {

@@ -4,8 +4,11 @@
 //   dates.cpp       newspaper time stamps -> ISO 8601
 //   typography.cpp  missing spaces, smart quotes -> Inlines
 //   lang.cpp        language guess from character / stop-word statistics
-//   article.cpp     structure detection: kicker, headline, dates, byline, lede, captions, subheads
-//   reader.cpp      the Reader object and the extension list
+//   article.cpp     structure detection: kicker, headline, dates, byline, lede, captions, subheads;
+//                   its line classifiers and the body's blocks are in the files listed in
+//                   article_detail.hpp (bylines.cpp, datelines.cpp, captions.cpp, headings.cpp,
+//                   press_release.cpp, wire.cpp, agencies.cpp, text_helpers.cpp, body.cpp)
+//   reader.cpp      the Reader object, the extension list, the rewrite report
 #pragma once
 #include <cstddef>
 #include <map>
@@ -26,7 +29,7 @@ struct Rewrites {
   void add(std::string_view kind, std::size_t n = 1) {
     if (n) counts[std::string(kind)] += n;
   }
-  void report(Diagnostics& diag) const;
+  void report(Diagnostics& diag) const;  // reader.cpp
 };
 
 // ---- decode.cpp ----
@@ -91,7 +94,7 @@ struct ArticleOptions {
 };
 Document build_document(std::vector<Unit> units, const ArticleOptions& opt, Rewrites& rw);
 
-// ---- shared small helpers (article.cpp) ----
+// ---- shared small helpers (text_helpers.cpp; byline_line: bylines.cpp) ----
 bool ends_with_sentence_punct(std::string_view s);
 bool starts_upper(std::string_view s);
 // "By Jane Doe", "di Marco Bellini": a byline line (never joined to the line above it)
