@@ -18,19 +18,13 @@ std::string esc_attr(const std::string& s) { return detail::escape(s, true); }
 namespace {
 
 struct IdPass {
-  std::set<std::string> used;
+  IdentifierSet used;  // every id of the publication (core: one de-duplication for all writers)
   std::map<std::string, std::string> renamed;   // original id -> id in the output
   std::map<std::string, std::string> file_of;   // output id -> file
   std::string file;
   int rewritten = 0;
 
-  std::string unique(const std::string& base) {
-    if (used.insert(base).second) return base;
-    for (int i = 1;; ++i) {
-      std::string c = base + "-" + std::to_string(i);
-      if (used.insert(c).second) return c;
-    }
-  }
+  std::string unique(const std::string& base) { return used.unique(base); }
   int cleaned = 0;
   // Attributes from web pages that EPUB forbids or that make no sense in a book:
   // the CSS properties direction/unicode-bidi (dir= carries the direction),

@@ -5,11 +5,13 @@
 #include <map>
 
 #include "epub/internal.hpp"
-#include "html_render/html_render.hpp"
 #include "galley/io.hpp"
 #include "galley/meta.hpp"
+#include "galley/raw_html.hpp"
+#include "galley/safety.hpp"
 #include "galley/text.hpp"
 #include "galley/walk.hpp"
+#include "html_render/html_render.hpp"
 
 namespace galley::epub {
 
@@ -74,33 +76,18 @@ namespace {
 
 bool is_html_format(const std::string& f) { return detail::is_raw_html_format(f, true); }
 
-// Raw HTML that needs resources from outside the package (players, frames,
-// scripts, forms, styles) cannot work in an EPUB: the first http(s) URL it
-// names, or nothing.
+// Raw HTML that needs resources from outside the package (players, frames) or
+// runs script, styles or takes input cannot work in an EPUB (galley/raw_html.hpp):
+// nullopt when the fragment can stay; else the http(s) URL of the media it
+// embeds, to link to, or "" when there is none.
 std::optional<std::string> embedded_content(const std::string& html) {
-  std::string lower = html;
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const char* tags[] = {"<iframe", "<embed", "<object", "<video", "<audio", "<source", "<script",
-                               "<form",   "<input", "<style",  "<link",  "<meta",  "<noscript", "<button",
-                               "<select", "<textarea", "<canvas", "<base"};
-  bool found = false;
-  for (auto* t : tags)
-    if (lower.find(t) != std::string::npos) found = true;
-  if (!found) return std::nullopt;
-  for (const char* attr : {"src=\"", "data=\"", "href=\"", "src='", "data='", "href='"}) {
-    auto p = lower.find(attr);
-    while (p != std::string::npos) {
-      std::size_t v = p + std::string(attr).size();
-      char q = attr[std::string(attr).size() - 1];
-      std::size_t e = html.find(q, v);
-      if (e == std::string::npos) break;
-      std::string url = html.substr(v, e - v);
-      if (url.rfind("//", 0) == 0) url = "https:" + url;
-      if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) return url;
-      p = lower.find(attr, e);
-    }
-  }
-  return std::string();
+  bool embeds = has_start_tag(html, kEmbeddingTags) || has_start_tag(html, {"source"});
+  if (!embeds && !has_start_tag(html, kActiveTags)) return std::nullopt;
+  if (!embeds) return std::string();
+  std::string url = embedded_media_url(html).value_or("");
+  if (url.rfind("//", 0) == 0) url = "https:" + url;
+  auto scheme = url_scheme(url);
+  return scheme == "http" || scheme == "https" ? url : std::string();
 }
 
 }  // namespace

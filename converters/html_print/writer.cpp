@@ -30,6 +30,7 @@
 #include "galley/io.hpp"
 #include "galley/locale.hpp"
 #include "galley/meta.hpp"
+#include "galley/raw_html.hpp"
 #include "galley/text.hpp"
 #include "galley/walk.hpp"
 #include "html_print/html_print.hpp"
@@ -222,66 +223,11 @@ void close_heading_gaps(Blocks& blocks, int shift, bool has_title, Diagnostics& 
 // form controls are dropped; ids repeated across raw fragments are renamed.
 struct RawHtmlCleaner {
   Diagnostics& diag;
-  std::set<std::string> ids;
+  IdentifierSet ids;  // ids of raw fragments, renamed when repeated
 
   static bool html(const std::string& f) { return detail::is_raw_html_format(f, false); }
-  // A hand-written scan, not std::regex: compiling a regex for each fragment was
-  // half of a whole json->html_print conversion (callgrind).
   static bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; }
   static bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-  static bool iequal(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-      if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-    return true;
-  }
-  // The first start tag "<name" (white space allowed after '<') whose name is one
-  // of `names`, as [position of '<', end of the name); npos when there is none.
-  static std::pair<std::size_t, std::size_t> find_tag(std::string_view t, std::initializer_list<std::string_view> names) {
-    for (std::size_t lt = t.find('<'); lt != std::string_view::npos; lt = t.find('<', lt + 1)) {
-      std::size_t a = lt + 1;
-      while (a < t.size() && space(t[a])) ++a;
-      std::size_t b = a;
-      while (b < t.size() && name_char(t[b])) ++b;
-      for (auto n : names)
-        if (iequal(t.substr(a, b - a), n)) return {lt, b};
-    }
-    return {std::string_view::npos, std::string_view::npos};
-  }
-  // The quoted value of the first src= or data= attribute in a tag's attribute text.
-  static std::optional<std::string> src_attribute(std::string_view tag) {
-    for (std::size_t i = 0; i < tag.size();) {
-      if (!name_char(tag[i])) { ++i; continue; }
-      std::size_t e = i;
-      while (e < tag.size() && name_char(tag[e])) ++e;
-      bool wanted = iequal(tag.substr(i, e - i), "src") || iequal(tag.substr(i, e - i), "data");
-      i = e;
-      while (i < tag.size() && space(tag[i])) ++i;
-      if (i >= tag.size() || tag[i] != '=') continue;
-      ++i;
-      while (i < tag.size() && space(tag[i])) ++i;
-      if (i >= tag.size()) break;
-      char q = tag[i];
-      std::size_t vstart = q == '"' || q == '\'' ? i + 1 : i;
-      std::size_t vend = q == '"' || q == '\'' ? tag.find(q, vstart) : tag.find_first_of(" \t\n\r\f", vstart);
-      if (vend == std::string_view::npos) vend = tag.size();
-      if (wanted && (q == '"' || q == '\'') && vend > vstart && vend < tag.size()) return std::string(tag.substr(vstart, vend - vstart));
-      i = vend + 1;
-    }
-    return std::nullopt;
-  }
-  // The src (or data) URL of the first media tag that has one.
-  static std::optional<std::string> media_url(std::string_view t) {
-    std::size_t base = 0;
-    for (;;) {
-      auto found = find_tag(t.substr(base), {"iframe", "video", "audio", "object", "embed", "source"});
-      if (found.first == std::string_view::npos) return std::nullopt;
-      std::size_t p = base + found.second, gt = t.find('>', p);
-      if (auto url = src_attribute(t.substr(p, gt == std::string_view::npos ? std::string_view::npos : gt - p))) return url;
-      if (gt == std::string_view::npos) return std::nullopt;
-      base = gt;
-    }
-  }
   // Every id="..." attribute renamed where an earlier fragment used the same id.
   std::string dedupe_ids(const std::string& t) {
     std::string out;
@@ -297,9 +243,7 @@ struct RawHtmlCleaner {
       if (k >= t.size() || t[k] != '"') continue;
       std::size_t close = t.find('"', k + 1);
       if (close == std::string::npos) break;
-      std::string id = t.substr(k + 1, close - k - 1), fresh = id;
-      for (int n = 1; ids.count(fresh); ++n) fresh = id + "-" + std::to_string(n);
-      ids.insert(fresh);
+      std::string fresh = ids.unique(t.substr(k + 1, close - k - 1));
       out.append(t, last, i - last);
       out += "id=\"" + fresh + "\"";
       last = close + 1;
@@ -310,14 +254,13 @@ struct RawHtmlCleaner {
   }
   // Returns what replaces a raw fragment (nullopt: keep as is, cleaned in place).
   std::optional<Inlines> clean(std::string& text) {
-    if (find_tag(text, {"iframe", "video", "audio", "object", "embed"}).first != std::string::npos) {
-      auto url = media_url(text);
+    if (has_start_tag(text, kEmbeddingTags)) {
+      auto url = embedded_media_url(text);
       diag.warn("lost-content", "embedded media cannot print" + (url ? ", written as a link: " + *url : std::string(", dropped")));
       if (url && !is_dangerous_url(*url)) return Inlines{Link{Attr{"", {"embed-link"}, {}}, {Str{*url}}, Target{*url, ""}}};
       return Inlines{};
     }
-    if (find_tag(text, {"script", "style", "link", "meta", "form", "input", "button", "select", "textarea", "noscript"}).first !=
-        std::string::npos) {
+    if (has_start_tag(text, kActiveTags)) {
       diag.warn("lost-content", "raw HTML with scripts, styles or form controls dropped");
       return Inlines{};
     }
