@@ -10,6 +10,7 @@
 #include "galley/error.hpp"
 #include "galley/text.hpp"
 #include "html/internal.hpp"
+#include "html/rawtext.hpp"
 
 namespace galley::html {
 namespace {
@@ -210,6 +211,10 @@ Parsed parse_html(std::string_view input, const ReaderOptions& options, Diagnost
     }
   }
   result.encoding = enc;
+  // HTML5's raw-text elements (script, style, xmp, textarea, title, ...) rewritten so that
+  // libxml2, which ends a script at any "</" + letter, reads them as HTML5 does (rawtext.hpp).
+  std::string neutral;
+  if (neutralise_raw_text(text, neutral)) text = neutral;
   if (text.size() > static_cast<std::size_t>(INT32_MAX))
     throw InputError("galley.html.too-large", "HTML input larger than 2 GiB");
 
