@@ -1,6 +1,8 @@
 // See raw_html.hpp.
 #include "galley/raw_html.hpp"
 
+#include "galley/text.hpp"
+
 namespace galley {
 
 namespace {
@@ -9,16 +11,7 @@ bool name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-bool iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
+bool iequal(std::string_view a, std::string_view b) { return ascii_iequals(a, b); }
 
 // The quoted value of the first non-empty src= or data= attribute in a tag's
 // attribute text, else of data-src= (players loaded lazily keep their URL there,

@@ -68,6 +68,8 @@ std::string_view trim(std::string_view s);
 // language codes. Independent of the C locale (a program embedding galley may
 // have set a Turkish one, where tolower('I') is not 'i').
 std::string ascii_lower(std::string_view s);
+// Equal but for the case of ASCII letters.
+bool ascii_iequals(std::string_view a, std::string_view b);
 
 // UTF-16 without a BOM, guessed from the NUL bytes of the first 4 KiB: ASCII-range
 // characters put a NUL in the high byte, so many NULs at odd offsets (and almost none
