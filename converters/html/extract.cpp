@@ -82,6 +82,109 @@ bool in(std::string_view t, std::initializer_list<std::string_view> l) {
 
 bool is_heading(std::string_view t) { return t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6'; }
 
+// ---- boilerplate inside the article: vocabularies, not sites ----
+// Words of class and id values (split at spaces, '-', '_' and lower-to-upper case changes)
+// that name page furniture in several languages: share bars, related and promoted stories,
+// teasers, newsletter and app prompts, author boxes, comments, embedded posts, image credits.
+const char* const kWidgetWords[] = {  // small widgets: at most 500 characters
+    "share", "sharing", "shares", "sharebar", "sharedaddy", "social", "socials", "newsletter", "newsletters",
+    "subscribe", "subscription", "signup", "comments", "disqus", "authorbox", "saboxplugin", "credit", "credits",
+    "copyright", "bildnachweis", "print", "printbutton", "rating", "likes", "jetpack", "tags", "breadcrumb",
+    "breadcrumbs", "pagination", "licence", "license", "advert", "advertisement", "sponsored"};
+const char* const kLinkListWords[] = {  // story lists: link-heavy
+    "related", "relatedposts", "recommended", "recommendations", "teaser", "teasers", "promo", "promos",
+    "promotion", "readmore", "morelinks", "outbrain", "taboola", "lesetipp", "lesetipps", "empfehlung",
+    "empfehlungen", "weiterlesen", "mehrzumthema"};
+// Two-word names of small widgets: author box/bio, about the author, image author, photo credit.
+const char* const kFurniturePairs[][2] = {
+    {"author", "box"}, {"author", "bio"}, {"author", "info"}, {"about", "author"}, {"image", "author"},
+    {"photo", "credit"}, {"image", "credit"}, {"image", "source"}, {"read", "more"}, {"next", "story"},
+    {"next", "post"}, {"app", "promo"}, {"post", "tags"}, {"post", "meta"}, {"entry", "meta"}};
+
+std::vector<std::string> class_words(std::string_view v) {
+  std::vector<std::string> out;
+  std::string cur;
+  char prev = 0;
+  auto flush = [&] {
+    if (!cur.empty()) out.push_back(std::move(cur));
+    cur.clear();
+  };
+  for (char c : v) {
+    bool upper = c >= 'A' && c <= 'Z';
+    bool alnum = upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!alnum) {
+      flush();
+    } else {
+      if (upper && prev >= 'a' && prev <= 'z') flush();
+      cur += upper ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    prev = c;
+  }
+  flush();
+  return out;
+}
+
+// 0: no furniture name; 1: a small widget's (share, newsletter, author box ...); 2: a story list's.
+int furniture_name(const xmlNode* n) {
+  int kind = 0;
+  for (const char* k : {"class", "id"}) {
+    auto v = attr(n, k);
+    if (!v || v->empty()) continue;
+    auto w = class_words(*v);
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      for (auto* f : kWidgetWords)
+        if (w[i] == f) return 1;
+      for (auto* f : kLinkListWords)
+        if (w[i] == f) kind = 2;
+      if (i + 1 < w.size())
+        for (auto& pr : kFurniturePairs)
+          if (w[i] == pr[0] && (w[i + 1] == pr[1] || (i + 2 < w.size() && w[i + 2] == pr[1]))) return 1;
+    }
+  }
+  return kind;
+}
+
+// Lines that point away from the article ("Read more: ...", "Lea también: ..."), in
+// several languages; prefixes compared case-insensitively, followed by ':', '?', '|', an
+// ellipsis, or (headings and very short lines) the end of the text. ("Related:" is not
+// one: Readability's expected articles keep such inline story links.) Image credit lines
+// ("Foto: ...") are not dropped either: Readability keeps them with their captions.
+const char* const kLeadPhrases[] = {
+    "read more", "read also", "see also", "more on this", "you might also like", "you may also like",
+    "also read", "recommended", "lea también", "lea más", "le puede interesar", "te puede interesar",
+    "leia também", "leia mais", "lire aussi", "à lire aussi", "voir aussi", "leggi anche", "weiterlesen",
+    "lesen sie auch", "lesen sie mehr", "auch interessant", "schon gelesen", "mehr zum thema", "mehr themen",
+    "siehe auch", "weitere artikel", "weiterführende links", "das könnte sie auch interessieren",
+    "czytaj także", "czytaj też", "czytaj więcej", "zobacz także", "zobacz też", "lees ook", "lees meer"};
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char a = text[i];
+    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+    if (a == prefix[i]) continue;
+    // Two-byte Latin capitals (U+00C0-U+00DE) against their small forms (+0x20).
+    if (i > 0 && static_cast<unsigned char>(text[i - 1]) == 0xC3 &&
+        static_cast<unsigned char>(text[i]) + 0x20 == static_cast<unsigned char>(prefix[i]))
+      continue;
+    return false;
+  }
+  return true;
+}
+
+bool lead_phrase(std::string_view text, bool allow_bare) {
+  for (auto* p : kLeadPhrases) {
+    std::string_view ph(p);
+    if (!starts_with_ci(text, ph)) continue;
+    std::string_view rest = text.substr(ph.size());
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (rest.empty()) return allow_bare;
+    if (rest.front() == ':' || rest.front() == '?' || rest.front() == '|' || rest.substr(0, 3) == "\xE2\x80\xA6" ||
+        rest.substr(0, 3) == "...")
+      return true;
+  }
+  return false;
+}
+
 // ---- tree walking ----
 xmlNode* next_node(xmlNode* n, bool skip_children, xmlNode* root) {
   if (!skip_children && n->type == XML_ELEMENT_NODE && n->children) {
@@ -786,6 +889,44 @@ class Extractor {
   }
   std::vector<xmlNode*> garbage_;
 
+  // Blocks inside the article whose class/id names page furniture (kWidgetWords, kLinkListWords), when
+  // they are a small part of the article (widgets under 500 characters, story lists only
+  // when link-heavy); then short paragraphs and headings that point elsewhere ("Read more: ...").
+  void remove_furniture(xmlNode* article) {
+    double total = static_cast<double>(text_len(text_of(article)));
+    std::vector<xmlNode*> drop;
+    for (xmlNode* n = next_node(article, false, article); n;) {
+      int kind = n->parent != article ? furniture_name(n) : 0;
+      if (kind) {
+        double len = static_cast<double>(text_len(text_of(n)));
+        if (len < 0.3 * total && (kind == 1 ? len < 500 : len < 2000 && ld_quick(n) >= 0.3)) {
+          drop.push_back(n);
+          n = next_node(n, true, article);
+          continue;
+        }
+      }
+      n = next_node(n, false, article);
+    }
+    for (auto* d : drop) remove_node(d);
+    drop.clear();
+    for (xmlNode* n = next_node(article, false, article); n;) {
+      std::string_view t = name(n);
+      if (in(t, {"p", "h2", "h3", "h4", "h5", "h6", "figcaption", "span", "small", "div", "strong", "b"}) &&
+          !has_child_block(n)) {
+        std::string txt = clean_text(text_of(n));
+        std::size_t len = utf8_len(txt);
+        bool heading = is_heading(t) || t == "strong" || t == "b";
+        if (len > 0 && len < 160 && lead_phrase(txt, heading || len < 40)) {
+          drop.push_back(n);
+          n = next_node(n, true, article);
+          continue;
+        }
+      }
+      n = next_node(n, false, article);
+    }
+    for (auto* d : drop) remove_node(d);
+  }
+
   void clean(xmlNode* article) {
     for (xmlNode* n = next_node(article, false, article); n; n = next_node(n, false, article))
       if (is(n, "table")) pass_.of(n).data_table = is_data_table(n);
@@ -809,6 +950,7 @@ class Extractor {
       for (auto* d : drop) remove_node(d);
     }
     remove_tags(article, {"iframe", "input", "textarea", "select", "button", "nav"}, true);
+    remove_furniture(article);
     // Headers with a negative class weight.
     {
       std::vector<xmlNode*> drop;
