@@ -48,24 +48,6 @@ std::string slurp(const fs::path& p) {
   return o.str();
 }
 
-void put_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // "doubleEscaped" strings: \uXXXX sequences to UTF-8; false for a lone surrogate.
 bool unescape(const std::string& in, std::string& out) {
   out.clear();
@@ -85,7 +67,7 @@ bool unescape(const std::string& in, std::string& out) {
       } else if (cp >= 0xDC00 && cp < 0xE000) {
         return false;
       }
-      put_utf8(out, cp);
+      append_utf8(out, static_cast<char32_t>(cp));
     } else {
       out += in[i];
     }
