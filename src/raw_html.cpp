@@ -11,7 +11,6 @@ bool name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-bool iequal(std::string_view a, std::string_view b) { return ascii_iequals(a, b); }
 
 // The quoted value of the first non-empty src= or data= attribute in a tag's
 // attribute text, else of data-src= (players loaded lazily keep their URL there,
@@ -26,8 +25,8 @@ std::optional<std::string> src_attribute(std::string_view tag) {
     std::size_t e = i;
     while (e < tag.size() && name_char(tag[e])) ++e;
     std::string_view name = tag.substr(i, e - i);
-    bool wanted = iequal(name, "src") || iequal(name, "data");
-    bool lazy_name = iequal(name, "data-src");
+    bool wanted = ascii_iequals(name, "src") || ascii_iequals(name, "data");
+    bool lazy_name = ascii_iequals(name, "data-src");
     i = e;
     while (i < tag.size() && space(tag[i])) ++i;
     if (i >= tag.size() || tag[i] != '=') continue;
@@ -55,7 +54,7 @@ std::pair<std::size_t, std::size_t> find_start_tag(std::string_view t, std::span
     std::size_t b = a;
     while (b < t.size() && name_char(t[b])) ++b;
     for (auto n : names)
-      if (iequal(t.substr(a, b - a), n)) return {lt, b};
+      if (ascii_iequals(t.substr(a, b - a), n)) return {lt, b};
   }
   return {std::string_view::npos, std::string_view::npos};
 }

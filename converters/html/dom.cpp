@@ -106,7 +106,6 @@ bool is_void_tag(std::string_view t) {
                      "wbr", "param"});
 }
 
-bool iequals(std::string_view a, std::string_view b) { return ascii_iequals(a, b); }
 
 
 bool contains_word_ci(std::string_view h, std::string_view n) {

@@ -76,7 +76,7 @@ bool is_block_tag(std::string_view tag);
 bool is_dropped_tag(std::string_view tag);
 bool is_void_tag(std::string_view tag);
 // Case-insensitive ASCII helpers.
-bool iequals(std::string_view a, std::string_view b);
+inline bool iequals(std::string_view a, std::string_view b) { return ascii_iequals(a, b); }
 inline std::string lower(std::string_view s) { return ascii_lower(s); }
 bool contains_word_ci(std::string_view haystack, std::string_view needle);  // substring, ASCII-case-insensitive
 bool is_space(char c);
