@@ -191,7 +191,7 @@ std::optional<Prefix> parse_prefix(std::string_view s) {
         while (k < s.size() && s[k] == ' ') ++k;
         k2 = k;
       }
-      if (cp_upper(next_codepoint(s, k2 = k2))) {
+      if (cp_upper(next_codepoint(s, k2))) {
         p.credit = std::string(name);
         p.consumed = k;
         return p;
