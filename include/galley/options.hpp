@@ -55,6 +55,8 @@ struct WriterOptions {
   int split_level = 1;                       // epub chapter split
   std::vector<std::string> css;              // user stylesheets (paths)
   std::string cover_image;                   // epub
+  std::string pdf_engine;                    // pdf: weasyprint (empty), chromium, or an engine's path
+  std::vector<std::string> pdf_engine_opts;  // pdf: extra engine arguments, in order
   std::optional<long long> source_date_epoch;  // from SOURCE_DATE_EPOCH
   Resources resources;
   Limits limits;

@@ -37,6 +37,7 @@ Args parse_args(int argc, char** argv) {
       {nullptr, "encoding", true}, {nullptr, "source-url", true}, {nullptr, "columns", true}, {nullptr, "wrap", true},
       {nullptr, "pandoc-api", true}, {nullptr, "toc", false}, {nullptr, "table-of-contents", false},
       {nullptr, "split-level", true}, {"c", "css", true}, {nullptr, "epub-cover-image", true},
+      {nullptr, "pdf-engine", true}, {nullptr, "pdf-engine-opt", true},
       {nullptr, "max-input-size", true}, {nullptr, "max-nesting", true}, {nullptr, "verbose", false},
       {nullptr, "quiet", false}, {nullptr, "fail-if-warnings", false}, {nullptr, "list-input-formats", false},
       {nullptr, "list-output-formats", false}, {"v", "version", false}, {"h", "help", false},
@@ -108,6 +109,8 @@ Args parse_args(int argc, char** argv) {
     else if (n == "split-level") { a.split_level = to_int("--split-level", value); if (a.split_level < 1 || a.split_level > 6) usage("--split-level must be 1 to 6"); }
     else if (n == "css") a.css.push_back(value);
     else if (n == "epub-cover-image") a.cover_image = value;
+    else if (n == "pdf-engine") a.pdf_engine = value;
+    else if (n == "pdf-engine-opt") a.pdf_engine_opts.push_back(value);
     else if (n == "max-input-size") {
       char* end = nullptr;
       errno = 0;

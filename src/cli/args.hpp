@@ -21,6 +21,8 @@ struct Args {
   std::vector<std::pair<std::string, std::string>> variables;  // -V KEY[=VAL]
   std::vector<std::string> css;
   std::string cover_image, encoding, source_url;
+  std::string pdf_engine;                    // --pdf-engine
+  std::vector<std::string> pdf_engine_opts;  // --pdf-engine-opt, repeatable
   int columns = 72;
   WrapMode wrap = WrapMode::Auto;
   int pandoc_api = 23;

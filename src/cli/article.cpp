@@ -85,6 +85,8 @@ ConvertOptions convert_options(const ArticleSettings& s, const std::string& path
   o.writer.split_level = args.split_level;
   o.writer.css = args.css;
   o.writer.cover_image = args.cover_image;
+  o.writer.pdf_engine = args.pdf_engine;
+  o.writer.pdf_engine_opts = args.pdf_engine_opts;
   o.writer.source_date_epoch = s.source_date_epoch;
   o.writer.limits = o.reader.limits;
   o.writer.variables = o.reader.variables;

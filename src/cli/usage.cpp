@@ -35,6 +35,8 @@ Reads standard input when no file (or "-") is given.
       --split-level=N          EPUB chapter split level (default 1)
       --css=FILE               user stylesheet (e-book and print writers); repeatable
       --epub-cover-image=FILE  EPUB cover image
+      --pdf-engine=PROGRAM     PDF engine: weasyprint (default), chromium or a path
+      --pdf-engine-opt=ARG     an argument passed on to the PDF engine; repeatable
       --max-input-size=BYTES   refuse larger inputs (default 512 MiB)
       --max-nesting=N          refuse deeper documents (default 500)
       --verbose                also print informational messages
