@@ -80,6 +80,48 @@ std::string write_document(const Document& doc, const ConvertOptions& options, D
   return entry.make()->write(filtered, wopt, diag);
 }
 
+std::string write_documents(const std::vector<const Document*>& docs, const ConvertOptions& options,
+                            Diagnostics& diag, const Registry& registry) {
+  check_cancel(options);
+  FormatSpec to = parse_format_spec(options.to);
+  const WriterEntry& entry = registry.writer_for(to);
+  if (!entry.joins_documents)
+    throw UsageError("galley.format.single", entry.name + " writes one document; give one input");
+  WriterOptions wopt = options.writer;
+  for (auto& [k, v] : to.extensions.set) wopt.extensions.set[k] = v;
+  Resources res = wopt.resources.root.empty() && wopt.resources.search.empty() ? options.reader.resources : wopt.resources;
+  wopt.resources = res;
+  wopt.resources.root = resource_root(res, options.reader.input_name);
+  if (options.filters.empty()) return entry.make()->write_many(docs, wopt, diag);
+  std::vector<Document> filtered;
+  filtered.reserve(docs.size());
+  for (const Document* d : docs) {
+    Document f = *d;
+    for (auto& program : options.filters) {
+      f = run_filter(program, to.name, f, 23);
+      check_cancel(options);
+    }
+    filtered.push_back(std::move(f));
+  }
+  std::vector<const Document*> ptrs;
+  for (auto& f : filtered) ptrs.push_back(&f);
+  return entry.make()->write_many(ptrs, wopt, diag);
+}
+
+std::string convert_many(const std::vector<NamedInput>& inputs, const ConvertOptions& options, Diagnostics& diag,
+                         const Registry& registry) {
+  std::vector<Document> docs;
+  docs.reserve(inputs.size());
+  for (auto& in : inputs) {
+    ConvertOptions one = options;
+    one.reader.input_name = in.name;
+    docs.push_back(read_document(in.bytes, one, diag, registry));
+  }
+  std::vector<const Document*> ptrs;
+  for (auto& d : docs) ptrs.push_back(&d);
+  return write_documents(ptrs, options, diag, registry);
+}
+
 std::string convert(std::string_view input, const ConvertOptions& options, Diagnostics& diag, const Registry& registry) {
   Document doc = read_document(input, options, diag, registry);
   return write_document(doc, options, diag, registry);

@@ -53,6 +53,24 @@ Document read_document(std::string_view input, const ConvertOptions& options, Di
 std::string write_document(const Document& doc, const ConvertOptions& options, Diagnostics& diag,
                            const Registry& registry);
 
+// Many articles, one output, for writers whose entry sets joins_documents (feeds,
+// newsMessage); others throw UsageError "galley.format.single". The filters run on
+// each document, then the writer's write_many once, with the writer options of
+// `options` (resource root: options.reader.input_name's folder, as write_document).
+std::string write_documents(const std::vector<const Document*>& docs, const ConvertOptions& options,
+                            Diagnostics& diag, const Registry& registry);
+
+// One input of convert_many: its name (a path, for the reader's guess and the
+// resource root, as ReaderOptions::input_name) and its bytes.
+struct NamedInput {
+  std::string name;
+  std::string_view bytes;
+};
+// Each input read on its own (read_document with input_name = the input's name, the
+// reader guessed from it when `from` is empty), then write_documents.
+std::string convert_many(const std::vector<NamedInput>& inputs, const ConvertOptions& options, Diagnostics& diag,
+                         const Registry& registry);
+
 // The reader spec `options` resolve to (`from`, else guessed from the input's name).
 FormatSpec reader_spec(const ConvertOptions& options, const Registry& registry);
 

@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "galley/ast.hpp"
 #include "galley/diagnostics.hpp"
@@ -24,6 +25,11 @@ class Writer {
   virtual WriterKind kind() const { return WriterKind::Text; }
   // Returns the complete output (UTF-8 text, or bytes for binary writers).
   virtual std::string write(const Document& doc, const WriterOptions& options, Diagnostics& diag) const = 0;
+  // Many articles, one output (a feed, a newsMessage): writers whose registry
+  // entry sets joins_documents override this. The default throws UsageError
+  // "galley.format.single" ("this writer writes one document").
+  virtual std::string write_many(const std::vector<const Document*>& docs, const WriterOptions& options,
+                                 Diagnostics& diag) const;
 };
 
 }  // namespace galley

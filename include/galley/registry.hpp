@@ -44,6 +44,9 @@ struct WriterEntry {
   // first of file_extensions, else "." + name.
   std::string output_suffix{};
   bool in_packages = false;  // one of the renditions `galley package` makes by default
+  // Many documents in, one file out (feeds, newsMessage): the CLI reads each input
+  // separately, each with its own reader, and calls Writer::write_many once.
+  bool joins_documents = false;
 };
 
 // A format spec "name+ext1-ext2" split into its parts.

@@ -37,6 +37,8 @@ namespace {
 
 std::string lower(std::string_view s) { return ascii_lower(s); }
 
+}  // namespace
+
 std::vector<std::string> read_manifest(const std::string& file) {
   std::string text;
   std::string base;
@@ -62,6 +64,8 @@ std::vector<std::string> read_manifest(const std::string& file) {
   }
   return out;
 }
+
+namespace {
 
 struct Shard {
   std::size_t k = 1, n = 1;

@@ -18,6 +18,10 @@ bool is_batch(const Args& args);
 // ("a.txt"). Matching ignores case (case-insensitive file systems).
 std::vector<std::string> output_names(const std::vector<std::string>& inputs);
 
+// The paths a --manifest file lists (one a line; blank lines and '#' comments
+// skipped; relative paths below the manifest's folder), "-" for standard input.
+std::vector<std::string> read_manifest(const std::string& file);
+
 // Runs the batch; returns the exit status (0 ok, 1 some failed, 6 warnings
 // with --fail-if-warnings). Throws UsageError for bad options.
 int run_batch(const Args& args, const Registry& reg);

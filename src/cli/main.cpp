@@ -15,6 +15,7 @@
 #include "cli/batch.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/heap.hpp"
+#include "cli/joined.hpp"
 #include "cli/package.hpp"
 #include "cli/usage.hpp"
 #include "galley/builtin.hpp"
@@ -75,6 +76,7 @@ int run(int argc, char** argv) {
   if (args.list_input) { for (auto& r : reg.readers()) std::cout << r.name << "\n"; return 0; }
   if (args.list_output) { for (auto& w : reg.writers()) std::cout << w.name << "\n"; return 0; }
   if (args.list_extensions) { list_extensions(reg, *args.list_extensions); return 0; }
+  if (cli::is_joined(args, reg)) return cli::run_joined(args, reg);
   if (cli::is_batch(args)) return cli::run_batch(args, reg);
 
   Diagnostics diag;

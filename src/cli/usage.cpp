@@ -66,6 +66,11 @@ Batch mode (several articles; when --output-dir is given or --to is a list):
   Exit status: 0 all converted or up to date, 1 some articles failed,
   6 warnings with --fail-if-warnings, 2 usage error.
 
+Many articles, one output (writers that join documents: {joining}):
+  galley -t FORMAT A B... -o FILE  each input read with its own reader (and
+                               --manifest's inputs too), one output, entries
+                               newest first:
+{joining-descriptions}
 Archival packages (BagIt 1.0, RFC 8493):
   galley package [OPTIONS] INPUT -o BAG    BAG: a folder, BAG.zip or BAG.tar; data/
                                holds the source, {package-renditions}
@@ -122,7 +127,8 @@ void replace(std::string& s, const std::string& key, const std::string& value) {
 }  // namespace
 
 std::string usage_text(const Registry& reg) {
-  std::vector<std::string> rn, wn, suffixes, reader_ext, renditions;
+  std::vector<std::string> rn, wn, suffixes, reader_ext, renditions, joining;
+  std::string joining_descriptions;
   std::vector<std::vector<std::string>> ra, wa;
   for (auto& r : reg.readers()) {
     rn.push_back(r.name);
@@ -139,6 +145,10 @@ std::string usage_text(const Registry& reg) {
     wa.push_back(w.aliases);
     suffixes.push_back(w.name + " " + reg.output_suffix(w.name));
     if (w.in_packages) renditions.push_back(w.name);
+    if (w.joins_documents) {
+      joining.push_back(w.name);
+      joining_descriptions += "    " + fold(w.name + ": " + w.description, 80 - 4, 6) + "\n";
+    }
   }
   auto join = [](const std::vector<std::string>& v, const char* sep) {
     std::string out;
@@ -151,6 +161,8 @@ std::string usage_text(const Registry& reg) {
   replace(s, "{default-writer}", reg.default_writer());
   replace(s, "{suffixes}", fold(join(suffixes, ", "), 80 - 32, 32));
   replace(s, "{reader-extensions}", fold(join(reader_ext, ", "), 80 - 58, 31));
+  replace(s, "{joining}", joining.empty() ? std::string("none") : fold(join(joining, ", "), 80 - 45, 31));
+  replace(s, "{joining-descriptions}", joining_descriptions);
   replace(s, "{package-renditions}", fold(join(renditions, ", "), 80 - 48, 31));
   return s;
 }
