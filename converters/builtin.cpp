@@ -7,6 +7,7 @@
 #include "html_print/html_print.hpp"
 #include "jats/jats.hpp"
 #include "json/json.hpp"
+#include "markdown/markdown.hpp"
 #include "plain/plain.hpp"
 
 namespace galley {
@@ -20,6 +21,14 @@ Registry builtin_registry() {
                 plain::reader_extensions(), plain::make_reader, {".txt", ".text"}});
   r.add_reader({"html", {"html5", "xhtml"}, "HTML5 web pages and semantic HTML, with article extraction",
                 html::reader_extensions(), html::make_reader, {".html", ".htm", ".xhtml"}, true, html::init});
+  using markdown::Flavour;
+  r.add_reader({"markdown", {"md"}, "Markdown articles: CommonMark + GFM + YAML metadata, smart, math, divs, spans, attributes",
+                markdown::reader_extensions(Flavour::Markdown), [] { return markdown::make_reader(Flavour::Markdown); },
+                {".md", ".markdown"}});
+  r.add_reader({"commonmark", {}, "CommonMark (the spec), on cmark-gfm",
+                markdown::reader_extensions(Flavour::CommonMark), [] { return markdown::make_reader(Flavour::CommonMark); }});
+  r.add_reader({"gfm", {}, "GitHub-Flavored Markdown: tables, strikethrough, autolinks, task lists, footnotes",
+                markdown::reader_extensions(Flavour::Gfm), [] { return markdown::make_reader(Flavour::Gfm); }});
 
   r.add_writer({"json", {}, "Pandoc JSON", WriterKind::Text, {}, {".json"}, json::make_writer, {}, true});
   r.add_writer({"plain", {"text"}, "Readable plain text", WriterKind::Text, {}, {".txt"}, plain::make_writer});

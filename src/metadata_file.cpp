@@ -12,17 +12,17 @@ namespace galley {
 
 namespace {
 
-MetaValue from_yaml(const YAML::Node& n, int depth) {
+MetaValue from_yaml(const YAML::Node& n, int depth, const ScalarReader& scalar) {
   if (depth > 100) throw InputError("galley.metadata.parse", "metadata nested too deeply");
   switch (n.Type()) {
     case YAML::NodeType::Sequence: {
       MetaList l;
-      for (auto it = n.begin(); it != n.end(); ++it) l.items.push_back(from_yaml(*it, depth + 1));
+      for (auto it = n.begin(); it != n.end(); ++it) l.items.push_back(from_yaml(*it, depth + 1, scalar));
       return l;
     }
     case YAML::NodeType::Map: {
       MetaMap m;
-      for (auto it = n.begin(); it != n.end(); ++it) m.entries[it->first.as<std::string>()] = from_yaml(it->second, depth + 1);
+      for (auto it = n.begin(); it != n.end(); ++it) m.entries[it->first.as<std::string>()] = from_yaml(it->second, depth + 1, scalar);
       return m;
     }
     case YAML::NodeType::Scalar: {
@@ -31,7 +31,7 @@ MetaValue from_yaml(const YAML::Node& n, int depth) {
         if (s == "true" || s == "True" || s == "TRUE") return MetaBool{true};
         if (s == "false" || s == "False" || s == "FALSE") return MetaBool{false};
       }
-      return MetaInlines{text(s)};
+      return scalar ? scalar(s) : MetaValue{MetaInlines{text(s)}};
     }
     default: return MetaString{""};
   }
@@ -67,7 +67,7 @@ Meta read_metadata_file(const std::string& path) {
     else {
       // A YAML file may be a pandoc-style block "---\n...\n..." or plain YAML.
       YAML::Node n = YAML::Load(data);
-      root = from_yaml(n, 0);
+      root = from_yaml(n, 0, nullptr);
     }
   } catch (const nlohmann::json::exception& e) {
     throw InputError("galley.metadata.parse", path + ": " + e.what());
@@ -77,6 +77,18 @@ Meta read_metadata_file(const std::string& path) {
   if (auto m = root.as<MetaMap>()) return m->entries;
   if (root.is<MetaString>()) return {};
   throw InputError("galley.metadata.parse", path + ": metadata must be a mapping of keys to values");
+}
+
+Meta parse_metadata_yaml(const std::string& yaml, const ScalarReader& scalar, const std::string& what) {
+  MetaValue root;
+  try {
+    root = from_yaml(YAML::Load(yaml), 0, scalar);
+  } catch (const YAML::Exception& e) {
+    throw InputError("galley.metadata.parse", what + ": " + e.what());
+  }
+  if (auto m = root.as<MetaMap>()) return m->entries;
+  if (root.is<MetaString>()) return {};
+  throw InputError("galley.metadata.parse", what + ": metadata must be a mapping of keys to values");
 }
 
 MetaValue metadata_option_value(const std::string& value) {

@@ -1,5 +1,6 @@
 // The plain-text news article reader (`-f plain`, alias `text`).
 #include "galley/error.hpp"
+#include "galley/text.hpp"
 #include "plain/plain.hpp"
 #include "plain/reader_detail.hpp"
 
@@ -15,7 +16,7 @@ struct PlainReader : Reader {
   Document read(std::string_view input, const ReaderOptions& options, Diagnostics& diag) const override {
     if (input.size() > options.limits.max_input_bytes)
       throw InputError("galley.plain.too-large", "input is larger than " + std::to_string(options.limits.max_input_bytes) + " bytes");
-    std::string text = detail::decode(input, options.encoding, diag);
+    std::string text = decode_text(input, options.encoding, diag);
     detail::Rewrites rw;
     detail::ArticleOptions ao;
     ao.article = options.extensions.enabled("article", true);

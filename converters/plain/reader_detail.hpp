@@ -1,5 +1,5 @@
 // Internals of the plain-text article reader. One file per job:
-//   decode.cpp      bytes (any encoding) -> NFC UTF-8 text with LF line ends
+//   (bytes in any encoding -> NFC UTF-8 with LF line ends: galley::decode_text, in the core)
 //   layout.cpp      lines -> logical units (paragraph candidates, list items)
 //   dates.cpp       newspaper time stamps -> ISO 8601
 //   typography.cpp  missing spaces, smart quotes -> Inlines
@@ -31,11 +31,6 @@ struct Rewrites {
   }
   void report(Diagnostics& diag) const;  // reader.cpp
 };
-
-// ---- decode.cpp ----
-// Raw bytes -> valid NFC UTF-8 with "\n" line ends. Handles UTF-8 (with or without BOM),
-// UTF-16 LE/BE (BOM), `encoding` via iconv, NUL removal and invalid bytes (U+FFFD + warning).
-std::string decode(std::string_view bytes, const std::string& encoding, Diagnostics& diag);
 
 // ---- layout.cpp ----
 enum class ListKind { None, Bullet, Ordered };

@@ -36,6 +36,12 @@ bool valid_utf8(std::string_view s);
 // per document giving the first byte offset and the count. Returns the repaired text.
 std::string repair_utf8(std::string_view s, Diagnostics& diag, std::string_view what = "input");
 
+// Raw bytes of a text format -> valid NFC UTF-8 with "\n" line ends: UTF-8 with or
+// without a BOM, UTF-16 LE/BE (BOM, or guessed from NUL bytes, with a warning),
+// `encoding` (a name iconv knows) when given; NULs removed and invalid bytes
+// replaced by U+FFFD, each with a warning. (src/decode_text.cpp)
+std::string decode_text(std::string_view bytes, const std::string& encoding, Diagnostics& diag);
+
 // Decode one UTF-8 code point at s[i]; advances i. Returns U+FFFD on a bad sequence.
 char32_t next_codepoint(std::string_view s, std::size_t& i);
 void append_utf8(std::string& out, char32_t cp);

@@ -1,4 +1,5 @@
-// Bytes -> NFC UTF-8 text with LF line ends.
+// Bytes -> NFC UTF-8 text with LF line ends: what every text reader (plain,
+// markdown) does first.
 #include <iconv.h>
 
 #include <cerrno>
@@ -8,9 +9,8 @@
 
 #include "galley/error.hpp"
 #include "galley/text.hpp"
-#include "plain/reader_detail.hpp"
 
-namespace galley::plain::detail {
+namespace galley {
 
 namespace {
 
@@ -98,7 +98,7 @@ std::string via_iconv(std::string_view b, const std::string& encoding, std::size
 }  // namespace
 
 
-std::string decode(std::string_view bytes, const std::string& encoding, Diagnostics& diag) {
+std::string decode_text(std::string_view bytes, const std::string& encoding, Diagnostics& diag) {
   std::string text;
   std::size_t bad = 0, first_bad = 0;
   bool explicit_enc = !is_utf8_name(encoding);
@@ -193,4 +193,4 @@ std::string decode(std::string_view bytes, const std::string& encoding, Diagnost
   return text;
 }
 
-}  // namespace galley::plain::detail
+}  // namespace galley
