@@ -7,6 +7,7 @@
 #include "html_print/html_print.hpp"
 #include "jats/jats.hpp"
 #include "json/json.hpp"
+#include "pdf/pdf.hpp"
 #include "markdown/markdown.hpp"
 #include "plain/plain.hpp"
 
@@ -42,6 +43,8 @@ Registry builtin_registry() {
                 [] { return jats::make_writer(jats::TagSet::ArticleAuthoring); }, ".xml"});
   r.add_writer({"html_print", {"html"}, "Print-ready HTML5 with CSS paged media", WriterKind::Text, {},
                 {".html", ".htm"}, html_print::make_writer, {}, true});
+  r.add_writer({"pdf", {}, "PDF: the print HTML through WeasyPrint (default) or Chromium", WriterKind::Binary, {},
+                {".pdf"}, pdf::make_writer});
   // Inputs whose name tells nothing are news text; output is Pandoc JSON unless asked.
   r.set_defaults("plain", "json");
   return r;
