@@ -2,6 +2,7 @@
 // (it includes them all); the core never includes a converter.
 #include "galley/builtin.hpp"
 
+#include "atom/atom.hpp"
 #include "epub/epub.hpp"
 #include "html/html.hpp"
 #include "html_print/html_print.hpp"
@@ -10,6 +11,7 @@
 #include "pdf/pdf.hpp"
 #include "markdown/markdown.hpp"
 #include "plain/plain.hpp"
+#include "rss/rss.hpp"
 
 namespace galley {
 
@@ -45,6 +47,15 @@ Registry builtin_registry() {
                 {".html", ".htm"}, html_print::make_writer, {}, true});
   r.add_writer({"pdf", {}, "PDF: the print HTML through WeasyPrint (default) or Chromium", WriterKind::Binary, {},
                 {".pdf"}, pdf::make_writer});
+  // Feeds: one output for many articles (the CLI reads each input on its own).
+  WriterEntry atom_out{"atom", {}, "Atom 1.0 feed, full text as XHTML; several articles: one feed, newest first",
+                       WriterKind::Text, {}, {".atom"}, atom::make_writer, ".atom"};
+  atom_out.joins_documents = true;
+  r.add_writer(std::move(atom_out));
+  WriterEntry rss_out{"rss", {}, "RSS 2.0 feed with content:encoded; several articles: one feed, newest first",
+                      WriterKind::Text, {}, {".rss"}, rss::make_writer, ".rss"};
+  rss_out.joins_documents = true;
+  r.add_writer(std::move(rss_out));
   // Inputs whose name tells nothing are news text; output is Pandoc JSON unless asked.
   r.set_defaults("plain", "json");
   return r;

@@ -183,7 +183,7 @@ Item item_from(const Document& doc, const WriterOptions& options, Diagnostics& d
   if (it.version_created.empty()) it.version_created = it.first_created;
   if (it.first_created.empty()) it.first_created = it.version_created;
   if (it.first_created.empty())
-    diag.warn("placeholder", "the article has no date: its feed and item times are " + fallback_time(options) +
+    diag.warn("placeholder", "\"" + it.headline + "\" has no date: its item times are " + fallback_time(options) +
                                  " (SOURCE_DATE_EPOCH, else 1980-01-01)");
 
   if (std::string v = text_of(m, "version"); !v.empty()) {
@@ -316,8 +316,9 @@ bool is_http_url(const std::string& s) {
   return true;
 }
 
-std::string id_uri(const Item& item) {
-  const std::string& id = item.id;
+std::string id_uri(const Item& item) { return id_uri(item.id); }
+
+std::string id_uri(const std::string& id) {
   // A scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" (RFC 3986 3.1), and no
   // character a URI cannot hold.
   std::size_t colon = id.find(':');

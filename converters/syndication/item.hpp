@@ -61,6 +61,7 @@ std::string updated_or_fallback(const Item& item, const WriterOptions& options);
 // when it has a scheme ("https:", "urn:"), else "urn:galley:" + the id with
 // characters outside RFC 3986's unreserved set percent-encoded.
 std::string id_uri(const Item& item);
+std::string id_uri(const std::string& id);
 // Is `s` an absolute http(s) URL (a link a feed may carry)?
 bool is_http_url(const std::string& s);
 
