@@ -139,7 +139,7 @@ bool chromium_noise(std::string_view line) {
 
 }  // namespace
 
-void report_engine_output(const Engine& e, const std::string& output, Diagnostics& diag) {
+void report_engine_output(const Engine& e, const std::string& output, std::string_view galley_css, Diagnostics& diag) {
   std::string repaired = output;  // engines print paths and document text: keep the messages UTF-8
   for (char& c : repaired)
     if (c == '\0') c = ' ';
@@ -148,6 +148,11 @@ void report_engine_output(const Engine& e, const std::string& output, Diagnostic
     bool warning;
     if (e.kind == EngineKind::WeasyPrint) {
       warning = line.starts_with("WARNING:") || line.starts_with("ERROR:") || line.starts_with("CRITICAL:");
+      if (auto at = line.find("Ignored `"); warning && at != std::string_view::npos) {
+        auto end = line.find('`', at + 9);
+        std::string_view decl = line.substr(at + 9, end == std::string_view::npos ? 0 : end - at - 9);
+        if (!decl.empty() && galley_css.find(decl) != std::string_view::npos) warning = false;
+      }
     } else {
       warning = (line.find(":ERROR:") != std::string_view::npos || line.find(":WARNING:") != std::string_view::npos ||
                  line.find(":FATAL:") != std::string_view::npos) &&

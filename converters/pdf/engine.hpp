@@ -3,6 +3,7 @@
 // (headless print-to-PDF) is the alternative.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "galley/diagnostics.hpp"
@@ -39,8 +40,10 @@ std::vector<std::string> engine_argv(const Engine& e, const EngineJob& job);
 
 // The engine's output turned into galley messages: its warnings and errors
 // become warnings of kind "pdf-engine", the rest (progress, noise from a
-// missing desktop session) informational messages.
-void report_engine_output(const Engine& e, const std::string& output, Diagnostics& diag);
+// missing desktop session) informational messages, and so are WeasyPrint's
+// "Ignored `property: value`" about declarations of galley's own stylesheet
+// `galley_css` (properties it keeps for other engines).
+void report_engine_output(const Engine& e, const std::string& output, std::string_view galley_css, Diagnostics& diag);
 // The last lines of the output, for an error message.
 std::string output_tail(const std::string& output, std::size_t lines = 6);
 

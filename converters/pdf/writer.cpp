@@ -143,7 +143,12 @@ class PdfWriter : public Writer {
       diag.warn("ignored-variable", "embed-images=false does not apply to PDF: the engine reads only embedded images");
     html_options.variables["embed-images"] = "true";
     std::string html = html_print::make_writer()->write(doc, html_options, diag);
-    html = refuse_local_references(add_properties(html, doc.meta, options.source_date_epoch), diag);
+    // galley's own stylesheet, whose properties for other engines WeasyPrint reports as unknown
+    std::string galley_css;
+    if (auto a = html.find("<style>"), b = html.find("</style>"); a != std::string::npos && b > a)
+      galley_css = html.substr(a, b - a);
+    DocInfo info = doc_info(doc.meta, options.source_date_epoch);
+    html = refuse_local_references(add_properties(html, info), diag);
 
     Scratch scratch;
     for (const char* d : {"home", "home/.config", "home/.cache", "home/.local", "home/.local/share", "tmp"})
@@ -180,7 +185,7 @@ class PdfWriter : public Writer {
     RunSpec spec;
     spec.program = engine.path;
     spec.argv = engine_argv(engine, job);
-    spec.env = engine_env(scratch, output_epoch(doc.meta, options.source_date_epoch));
+    spec.env = engine_env(scratch, info.modified);
     spec.cwd = scratch.dir();
     spec.timeout_seconds = timeout;
     RunResult run = run_isolated(spec);
@@ -191,7 +196,7 @@ class PdfWriter : public Writer {
       diag.warn("no-network-namespace", engine.name +
                                             " ran without a network namespace of its own (not permitted here); "
                                             "only proxy settings to a closed port keep it off the network");
-    report_engine_output(engine, run.output, diag);
+    report_engine_output(engine, run.output, galley_css, diag);
     if (run.timed_out)
       throw OutputError("galley.pdf.engine-timeout", engine.name + " did not finish within " + std::to_string(timeout) +
                                                          " s (-V pdf-timeout) and was stopped; no PDF written");
@@ -208,6 +213,8 @@ class PdfWriter : public Writer {
       throw OutputError("galley.pdf.no-output",
                         engine.name + " wrote no PDF" + (tail.empty() ? "" : ": " + tail));
     }
+    if (engine.kind == EngineKind::Chromium && !append_info(pdf, info, "Chromium (Skia/PDF)"))
+      diag.warn("unmapped-metadata", "chromium's PDF has a trailer galley cannot extend: only its title is set");
     return pdf;
   }
 };
