@@ -10,6 +10,8 @@
 #include "json/json.hpp"
 #include "pdf/pdf.hpp"
 #include "markdown/markdown.hpp"
+#include "newsml/newsml.hpp"
+#include "nitf/nitf.hpp"
 #include "plain/plain.hpp"
 #include "rss/rss.hpp"
 
@@ -33,6 +35,11 @@ Registry builtin_registry() {
   r.add_reader({"gfm", {}, "GitHub-Flavored Markdown: tables, strikethrough, autolinks, task lists, footnotes",
                 markdown::reader_extensions(Flavour::Gfm), [] { return markdown::make_reader(Flavour::Gfm); }});
 
+  // IPTC's XML formats: two XML documents end to end are no document.
+  r.add_reader({"newsml", {"newsml-g2"}, "NewsML-G2 text items and news messages (IPTC)", {}, newsml::make_reader,
+                {".newsml"}, false, newsml::init});
+  r.add_reader({"nitf", {}, "NITF 3.6 news articles (IPTC)", {}, nitf::make_reader, {".nitf"}, false, nitf::init});
+
   r.add_writer({"json", {}, "Pandoc JSON", WriterKind::Text, {}, {".json"}, json::make_writer, {}, true});
   r.add_writer({"plain", {"text"}, "Readable plain text", WriterKind::Text, {}, {".txt"}, plain::make_writer});
   r.add_writer({"epub3", {"epub"}, "EPUB 3.3 e-book (with an EPUB 2 NCX)", WriterKind::Binary, {}, {".epub"},
@@ -47,6 +54,12 @@ Registry builtin_registry() {
                 {".html", ".htm"}, html_print::make_writer, {}, true});
   r.add_writer({"pdf", {}, "PDF: the print HTML through WeasyPrint (default) or Chromium", WriterKind::Binary, {},
                 {".pdf"}, pdf::make_writer});
+  WriterEntry newsml_out{"newsml", {"newsml-g2"}, "NewsML-G2 2.35 newsItem; a newsMessage for several articles",
+                         WriterKind::Text, newsml::writer_extensions(), {".newsml"}, newsml::make_writer};
+  newsml_out.joins_documents = true;
+  r.add_writer(std::move(newsml_out));
+  r.add_writer({"nitf", {}, "NITF 3.6 (IPTC News Industry Text Format)", WriterKind::Text, {}, {".nitf"},
+                nitf::make_writer});
   // Feeds: one output for many articles (the CLI reads each input on its own).
   WriterEntry atom_out{"atom", {}, "Atom 1.0 feed, full text as XHTML; several articles: one feed, newest first",
                        WriterKind::Text, {}, {".atom"}, atom::make_writer, ".atom"};

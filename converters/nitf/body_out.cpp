@@ -336,7 +336,7 @@ void BodyWriter::inline_(const Inline& x) {
           inlines(v.content);
           images_.push_back({v.content, v.target, v.attr});
         } else if constexpr (std::is_same_v<T, Note>) {
-          notes_.push_back(&v);
+          notes_.push_back(v.content);
           std::string n = std::to_string(++note_counter_);
           out_ += "<a href=\"#" + id_prefix_ + "fn" + n + "\"><em class=\"superscript\">" + n + "</em></a>";
         } else if constexpr (std::is_same_v<T, Span>) inlines(v.content);
@@ -349,7 +349,8 @@ void BodyWriter::footnotes() {
   // Notes inside notes are collected while the first ones are written.
   for (std::size_t i = 0; i < notes_.size(); ++i) {
     out_ += "<fn id=\"" + id_prefix_ + "fn" + std::to_string(i + 1) + "\"><body.content>\n";
-    blocks(notes_[i]->content);
+    Blocks content = notes_[i];  // writing it may add notes (and move the vector)
+    blocks(content);
     out_ += "</body.content></fn>\n";
   }
   notes_.clear();

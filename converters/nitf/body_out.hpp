@@ -51,7 +51,7 @@ class BodyWriter {
     Attr attr;
   };
   std::vector<PendingImage> images_;
-  std::vector<const Note*> notes_;
+  std::vector<Blocks> notes_;  // copies: a table's rows are written from temporaries
   int note_counter_ = 0;
   std::map<std::string, int> losses_;
   std::string id_prefix_;
