@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <algorithm>
 #include <optional>
 
 #include "galley/builder.hpp"
@@ -149,6 +150,9 @@ class Mapper {
       case CMARK_NODE_CODE_BLOCK: code_block(n, out); return;
       case CMARK_NODE_HTML_BLOCK: {
         std::string_view l = literal(n);
+        // pandoc's markdown reader trims the block's final line end and spaces; its commonmark reader does not
+        if (in_.syntax.trim_raw_blocks)
+          while (!l.empty() && (l.back() == '\n' || l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
         if (in_.syntax.raw_html) out.push_back(RawBlock{"html", std::string(l)});
         else out.push_back(Para{galley::text(l)});
         return;
@@ -281,6 +285,7 @@ class Mapper {
                                                                                             : Alignment::AlignDefault;
       t.colspecs.push_back(cs);
     }
+    if (in_.syntax.pandoc_markdown) relative_widths(n, t.colspecs);
     TableBody body;
     for (cmark_node* r = cmark_node_first_child(n); r; r = cmark_node_next(r)) {
       Row row;
@@ -300,6 +305,45 @@ class Mapper {
     out.push_back(std::move(t));
   }
 
+  // pandoc's markdown reader: a pipe table with a line longer than 80 characters
+  // gets relative column widths from the dashes (and colons) of its separator line.
+  void relative_widths(cmark_node* table, std::vector<ColSpec>& cols) {
+    int first = cmark_node_get_start_line(table), last = cmark_node_get_end_line(table);
+    if (first <= 0 || last < first + 1 || in_.source.empty()) return;
+    std::vector<std::string_view> lines;
+    std::size_t pos = 0;
+    for (int ln = 1; ln <= last && pos <= in_.source.size(); ++ln) {
+      std::size_t e = in_.source.find('\n', pos);
+      if (e == std::string_view::npos) e = in_.source.size();
+      if (ln >= first) lines.push_back(in_.source.substr(pos, e - pos));
+      pos = e + 1;
+    }
+    if (lines.size() < 2) return;
+    std::size_t longest = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (i == 1) continue;  // the separator line
+      std::size_t chars = 0;
+      for (char c : lines[i]) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      longest = std::max(longest, chars);
+    }
+    if (longest <= 80) return;
+    std::vector<std::size_t> lens;
+    std::string_view sep = lines[1];
+    std::size_t cur = 0;
+    bool any = false;
+    for (std::size_t i = 0; i < sep.size(); ++i) {
+      char c = sep[i];
+      if (c == '|') { if (any) lens.push_back(cur); cur = 0; any = false; }
+      else if (c == '-' || c == ':') { ++cur; any = true; }
+    }
+    if (any) lens.push_back(cur);
+    if (lens.size() != cols.size()) return;
+    std::size_t total = 0;
+    for (auto l : lens) total += l;
+    if (!total) return;
+    for (std::size_t i = 0; i < cols.size(); ++i) cols[i].width = static_cast<double>(lens[i]) / static_cast<double>(total);
+  }
+
   // ---- inlines ----
 
   cmark_node* override_node_ = nullptr;  // a text node whose literal a heading's attributes shortened
@@ -310,7 +354,7 @@ class Mapper {
     for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
       if (cmark_node_get_type(c) != CMARK_NODE_TEXT) { pieces.push_back({c, {}}); continue; }
       std::string_view l = c == override_node_ ? std::string_view(override_text_) : literal(c);
-      if (!in_.syntax.bracketed_spans) { pieces.push_back({nullptr, l}); continue; }
+      if (!in_.syntax.bracketed_spans && !in_.syntax.inline_notes) { pieces.push_back({nullptr, l}); continue; }
       std::size_t s = 0;
       for (std::size_t i = 0; i < l.size(); ++i)
         if (l[i] == '[' || l[i] == ']') {
@@ -336,15 +380,27 @@ class Mapper {
     for (std::size_t i = a; i < b; ++i) {
       Piece& p = ps[i];
       if (!p.node) {
-        if (p.text == "[" && in_.syntax.bracketed_spans) {
+        if (p.text == "[" && (in_.syntax.bracketed_spans || in_.syntax.inline_notes)) {
           std::size_t level = 0, j = i + 1;
           for (; j < b; ++j) {
             if (ps[j].node) continue;
             if (ps[j].text == "[") ++level;
             else if (ps[j].text == "]") { if (level == 0) break; --level; }
           }
+          // ^[an inline note], pandoc's footnote shorthand
+          if (j < b && in_.syntax.inline_notes && !out.empty())
+            if (auto* prev = out.back().as<Str>(); prev && !prev->text.empty() && prev->text.back() == '^') {
+              prev->text.pop_back();
+              if (prev->text.empty()) out.pop_back();
+              Inlines content;
+              emit(ps, i + 1, j, content, depth + 1);
+              while (!content.empty() && content.back().is<Space>()) content.pop_back();
+              out.emplace_back(Note{Blocks{Para{std::move(content)}}});
+              i = j;
+              continue;
+            }
           Attr attr;
-          if (j < b && j + 1 < b && take_attributes(ps[j + 1], attr)) {
+          if (in_.syntax.bracketed_spans && j < b && j + 1 < b && take_attributes(ps[j + 1], attr)) {
             Span span{std::move(attr), {}};
             emit(ps, i + 1, j, span.content, depth + 1);
             out.push_back(std::move(span));
@@ -400,12 +456,28 @@ class Mapper {
         if (in_.syntax.raw_html) out.emplace_back(RawInline{"html", std::string(literal(n))});
         else add_text(out, literal(n));
         return;
-      case CMARK_NODE_EMPH: out.emplace_back(Emph{children(n, depth)}); return;
+      case CMARK_NODE_EMPH: {
+        Inlines inner = children(n, depth);
+        // ***x***: cmark nests strong in emphasis, pandoc's markdown reader the other way round
+        if (in_.syntax.strong_outside && inner.size() == 1 && inner[0].is<Strong>()) {
+          Inlines s = std::move(inner[0].as<Strong>()->content);
+          out.emplace_back(Strong{Inlines{Emph{std::move(s)}}});
+        } else {
+          out.emplace_back(Emph{std::move(inner)});
+        }
+        return;
+      }
       case CMARK_NODE_STRONG: out.emplace_back(Strong{children(n, depth)}); return;
       case CMARK_NODE_LINK: {
         const char* url = cmark_node_get_url(n);
         const char* title = cmark_node_get_title(n);
-        out.emplace_back(Link{{}, children(n, depth), Target{url ? url : "", title ? title : ""}});
+        Link link{{}, children(n, depth), Target{url ? url : "", title ? title : ""}};
+        if (in_.syntax.autolink_classes && link.content.size() == 1)
+          if (auto* s = link.content[0].as<Str>()) {  // <http://...> and <me@example.org>, as pandoc marks them
+            if (s->text == link.target.url) link.attr.classes.emplace_back("uri");
+            else if ("mailto:" + s->text == link.target.url) link.attr.classes.emplace_back("email");
+          }
+        out.emplace_back(std::move(link));
         return;
       }
       case CMARK_NODE_IMAGE: {

@@ -67,10 +67,34 @@ bool div_open(std::string_view l, Attr& attr) {
 
 bool div_close(std::string_view l) { return colons(l) >= 3 && blank(l.substr(colons(l))); }
 
+// pandoc's markdown reader expands tabs to the next multiple of four columns before
+// it parses (CommonMark keeps them and counts them as stops of four itself).
+std::string expand_tabs(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  std::size_t col = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\t') {
+      std::size_t n = 4 - col % 4;
+      out.append(n, ' ');
+      col += n;
+      continue;
+    }
+    out += c;
+    if (c == '\n') col = 0;
+    else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++col;  // columns count characters, not bytes
+  }
+  return out;
+}
+
 }  // namespace
 
-Prepared prepare(std::string_view source, const Syntax& syntax) {
+Prepared prepare(std::string_view input, const Syntax& syntax) {
   Prepared out;
+  std::string expanded;
+  if (syntax.pandoc_markdown && input.find('\t') != std::string_view::npos) expanded = expand_tabs(input);
+  std::string_view source = expanded.empty() ? input : std::string_view(expanded);
   std::size_t pos = 0;
   if (syntax.yaml) {
     // pandoc's rule: "---" on the first line, not followed by a blank line, closed by "---" or "...".

@@ -67,7 +67,7 @@ Document parse_markdown(std::string_view source, Flavour flavour, const Extensio
   cmark_consolidate_text_nodes(root.get());
 
   Document doc;
-  MapInput in{syntax, prepared.divs, math, limits.max_nesting, diag};
+  MapInput in{syntax, prepared.divs, math, limits.max_nesting, diag, prepared.text};
   doc.blocks = map_document(root.get(), in);
   root.reset();
   parser.reset();

@@ -21,7 +21,10 @@ struct Syntax {
   bool tables = false, strikeout = false, autolink = false, task_lists = false, footnotes = false;
   bool yaml = false, smart = false, auto_ids = false, gfm_auto_ids = false, math = false;
   bool fenced_divs = false, bracketed_spans = false, attributes = false, implicit_figures = false;
-  bool raw_html = true, hard_line_breaks = false;
+  bool raw_html = true, hard_line_breaks = false, inline_notes = false;
+  // pandoc's markdown reader, not its commonmark one: tabs expanded (stop 4), raw
+  // blocks without their final line end, ***x*** as Strong [Emph], autolinks classed.
+  bool pandoc_markdown = false, trim_raw_blocks = false, strong_outside = false, autolink_classes = false;
 };
 Syntax resolve_syntax(Flavour flavour, const Extensions& ext);
 
@@ -57,6 +60,7 @@ struct MapInput {
   const MathStore& math;
   std::size_t max_depth;
   Diagnostics& diag;
+  std::string_view source;  // the text cmark parsed (for source lines)
 };
 Blocks map_document(cmark_node* root, const MapInput& in);
 

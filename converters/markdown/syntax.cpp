@@ -18,6 +18,7 @@ constexpr Known kKnown[] = {
     {"autolink_bare_uris", false, true, true, "www.example.com and bare URLs become links"},
     {"task_lists", false, true, true, "- [x] task items"},
     {"footnotes", false, true, true, "[^1] references and [^1]: definitions"},
+    {"inline_notes", false, false, true, "^[a note written where it is referenced]"},
     {"yaml_metadata_block", false, true, true, "a YAML block at the top: title, author, date, lang, ..."},
     {"smart", false, false, true, "curly quotes, dashes and ellipses"},
     {"auto_identifiers", false, false, true, "header ids from the header text (pandoc's rule)"},
@@ -55,6 +56,7 @@ Syntax resolve_syntax(Flavour flavour, const Extensions& ext) {
   s.autolink = on("autolink_bare_uris");
   s.task_lists = on("task_lists");
   s.footnotes = on("footnotes");
+  s.inline_notes = on("inline_notes");
   s.yaml = on("yaml_metadata_block");
   s.smart = on("smart");
   s.auto_ids = on("auto_identifiers");
@@ -66,6 +68,7 @@ Syntax resolve_syntax(Flavour flavour, const Extensions& ext) {
   s.implicit_figures = on("implicit_figures");
   s.raw_html = on("raw_html");
   s.hard_line_breaks = on("hard_line_breaks");
+  s.pandoc_markdown = s.trim_raw_blocks = s.strong_outside = s.autolink_classes = flavour == Flavour::Markdown;
   return s;
 }
 
