@@ -49,6 +49,9 @@ conversions=(
   "remote.html -t json --source-url https://example.invalid/news/ -o s.json"
   "a.json -t jats_articleauthoring -o b.xml"
 )
+# PDF: the engine (WeasyPrint) is galley's child, traced with it (strace -f).
+if command -v weasyprint >/dev/null; then conversions+=("$plain_in -t pdf -o a.pdf" "remote.html -t pdf -o r.pdf")
+elif [ "${CI:-}" = "true" ]; then echo "FAIL: weasyprint missing (CI=true): PDF conversions untested"; exit 1; fi
 
 fail=0
 for c in "${conversions[@]}"; do
