@@ -10,3 +10,4 @@ jats_archiving
 jats_publishing
 jats_articleauthoring
 html_print
+pdf
