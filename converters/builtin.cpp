@@ -8,6 +8,7 @@
 #include "html_print/html_print.hpp"
 #include "jats/jats.hpp"
 #include "json/json.hpp"
+#include "ninjs/ninjs.hpp"
 #include "pdf/pdf.hpp"
 #include "markdown/markdown.hpp"
 #include "newsml/newsml.hpp"
@@ -40,6 +41,11 @@ Registry builtin_registry() {
                 {".newsml"}, false, newsml::init});
   r.add_reader({"nitf", {}, "NITF 3.6 news articles (IPTC)", {}, nitf::make_reader, {".nitf"}, false, nitf::init});
 
+  ReaderEntry ninjs_in{"ninjs", {}, "IPTC ninjs text items, 1.x to 3.x (an object, or an array of them)", {},
+                       ninjs::make_reader, {".ninjs"}};
+  ninjs_in.joins_inputs = false;  // two JSON documents end to end are no document
+  r.add_reader(std::move(ninjs_in));
+
   r.add_writer({"json", {}, "Pandoc JSON", WriterKind::Text, {}, {".json"}, json::make_writer, {}, true});
   r.add_writer({"plain", {"text"}, "Readable plain text", WriterKind::Text, {}, {".txt"}, plain::make_writer});
   r.add_writer({"epub3", {"epub"}, "EPUB 3.3 e-book (with an EPUB 2 NCX)", WriterKind::Binary, {}, {".epub"},
@@ -60,6 +66,10 @@ Registry builtin_registry() {
   r.add_writer(std::move(newsml_out));
   r.add_writer({"nitf", {}, "NITF 3.6 (IPTC News Industry Text Format)", WriterKind::Text, {}, {".nitf"},
                 nitf::make_writer});
+  WriterEntry ninjs_out{"ninjs", {}, "IPTC ninjs 3.1 (+v2: 2.2, +v1: 1.6); several articles: a JSON array of items, newest first",
+                        WriterKind::Text, ninjs::writer_extensions(), {".ninjs"}, ninjs::make_writer, ".ninjs.json"};
+  ninjs_out.joins_documents = true;
+  r.add_writer(std::move(ninjs_out));
   // Feeds: one output for many articles (the CLI reads each input on its own).
   WriterEntry atom_out{"atom", {}, "Atom 1.0 feed, full text as XHTML; several articles: one feed, newest first",
                        WriterKind::Text, {}, {".atom"}, atom::make_writer, ".atom"};

@@ -89,7 +89,9 @@ int run_joined(const Args& args, const Registry& reg) {
   }
   std::vector<const Document*> ptrs;
   for (auto& d : docs) ptrs.push_back(&d);
-  std::string out = write_documents(ptrs, convert_options(settings, inputs[0], {}, to_spec), diag, reg);
+  // One input is one document (a newsItem, a ninjs object); several are joined.
+  ConvertOptions copt = convert_options(settings, inputs[0], {}, to_spec);
+  std::string out = docs.size() == 1 ? write_document(docs[0], copt, diag, reg) : write_documents(ptrs, copt, diag, reg);
   if (to_stdout) {
     if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0 || std::ferror(stdout))
       throw OutputError("galley.io.write", std::string("cannot write standard output: ") + std::strerror(errno));

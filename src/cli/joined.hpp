@@ -12,7 +12,7 @@ namespace galley::cli {
 bool is_joined(const Args& args, const Registry& reg);
 
 // Reads every input (arguments, then --manifest), writes the one output to -o or
-// standard output. Returns the exit status (0, or 6 with --fail-if-warnings).
+// standard output: Writer::write_many for several inputs, Writer::write for one. Returns the exit status (0, or 6 with --fail-if-warnings).
 int run_joined(const Args& args, const Registry& reg);
 
 }  // namespace galley::cli
