@@ -1,6 +1,8 @@
 #include "pdf/properties.hpp"
 
 #include <cstdio>
+#include <string_view>
+#include <utility>
 
 #include "galley/detail/xml.hpp"
 #include "galley/meta.hpp"
@@ -103,7 +105,39 @@ std::string dict_value(const std::string& dict, const std::string& key) {
   return v;
 }
 
+bool digits(const std::string& s, std::size_t at, std::size_t n) {
+  if (at + n > s.size()) return false;
+  for (std::size_t i = at; i < at + n; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
 }  // namespace
+
+int pin_dates(std::string& pdf, const DocInfo& info) {
+  int replaced = 0;
+  for (auto [key, epoch] : {std::pair<std::string, long long>{"/CreationDate (D:", info.created}, {"/ModDate (D:", info.modified}}) {
+    for (std::size_t at = pdf.find(key); at != std::string::npos; at = pdf.find(key, at + 1)) {
+      std::size_t d = at + key.size();  // YYYYMMDDHHmmSS then +HH'mm' or Z
+      if (!digits(pdf, d, 14)) continue;
+      std::size_t z = d + 14;
+      std::size_t len;
+      if (z < pdf.size() && pdf[z] == 'Z') len = 15;
+      else if (z + 7 <= pdf.size() && (pdf[z] == '+' || pdf[z] == '-') && digits(pdf, z + 1, 2) && pdf[z + 3] == '\'' &&
+               digits(pdf, z + 4, 2) && pdf[z + 6] == '\'')
+        len = 21;
+      else continue;
+      CivilTime t = civil_from_epoch(epoch);
+      char buf[32];
+      std::snprintf(buf, sizeof buf, len == 15 ? "%04lld%02u%02u%02u%02u%02uZ" : "%04lld%02u%02u%02u%02u%02u+00'00'",
+                    t.year, t.month, t.day, t.hour, t.minute, t.second);
+      if (std::string_view(buf).size() != len) continue;  // a year past 9999: leave it
+      pdf.replace(d, len, buf);
+      ++replaced;
+    }
+  }
+  return replaced;
+}
 
 bool append_info(std::string& pdf, const DocInfo& info, const std::string& producer) {
   auto sx = pdf.rfind("startxref");

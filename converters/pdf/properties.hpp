@@ -33,4 +33,10 @@ std::string add_properties(const std::string& html, const DocInfo& info);
 // trailer is not a classic one this can extend.
 bool append_info(std::string& pdf, const DocInfo& info, const std::string& producer);
 
+// Chromium stamps its Info dictionary with the clock ("/CreationDate
+// (D:20261201133248+00'00')"): each such date is overwritten in place, byte for
+// byte the same length (the cross-reference offsets stay right), with the
+// article's dates. Returns how many were replaced.
+int pin_dates(std::string& pdf, const DocInfo& info);
+
 }  // namespace galley::pdf

@@ -213,6 +213,7 @@ class PdfWriter : public Writer {
       throw OutputError("galley.pdf.no-output",
                         engine.name + " wrote no PDF" + (tail.empty() ? "" : ": " + tail));
     }
+    if (engine.kind == EngineKind::Chromium) pin_dates(pdf, info);
     if (engine.kind == EngineKind::Chromium && !append_info(pdf, info, "Chromium (Skia/PDF)"))
       diag.warn("unmapped-metadata", "chromium's PDF has a trailer galley cannot extend: only its title is set");
     return pdf;
