@@ -58,6 +58,13 @@ Registry builtin_registry() {
                 [] { return jats::make_writer(jats::TagSet::ArticleAuthoring); }, ".xml"});
   r.add_writer({"html_print", {"html"}, "Print-ready HTML5 with CSS paged media", WriterKind::Text, {},
                 {".html", ".htm"}, html_print::make_writer, {}, true});
+  r.add_writer({"markdown", {}, "Markdown that galley's markdown reader reads back: GFM + $math$ + YAML metadata (-s)",
+                WriterKind::Text, markdown::writer_extensions(Flavour::Markdown), {".md", ".markdown"},
+                [] { return markdown::make_writer(Flavour::Markdown); }});
+  r.add_writer({"commonmark", {}, "CommonMark, escaped to read back as written", WriterKind::Text,
+                markdown::writer_extensions(Flavour::CommonMark), {}, [] { return markdown::make_writer(Flavour::CommonMark); }});
+  r.add_writer({"gfm", {}, "GitHub-Flavored Markdown (pipe tables, strikeout)", WriterKind::Text,
+                markdown::writer_extensions(Flavour::Gfm), {}, [] { return markdown::make_writer(Flavour::Gfm); }});
   r.add_writer({"pdf", {}, "PDF: the print HTML through WeasyPrint (default) or Chromium", WriterKind::Binary, {},
                 {".pdf"}, pdf::make_writer});
   WriterEntry newsml_out{"newsml", {"newsml-g2"}, "NewsML-G2 2.35 newsItem; a newsMessage for several articles",

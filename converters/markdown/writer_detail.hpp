@@ -1,0 +1,35 @@
+// Internals of the markdown writers.
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "galley/ast.hpp"
+#include "galley/diagnostics.hpp"
+
+namespace galley::markdown {
+
+// What the target Markdown can express (gfm: pipe tables and ~~strikeout~~).
+struct WriterSyntax {
+  bool pipe_tables = false, strikeout = false, math_dollars = false, yaml = false, attributes = false;
+};
+
+std::string write_markdown(const Document& doc, const WriterSyntax& syntax, bool standalone, Diagnostics& diag);
+
+// Each line of text with a prefix: `first` on the first line, `rest` on the others,
+// `blank` on empty lines (default: `rest` without its trailing spaces).
+std::string indent(std::string_view text, std::string_view first, std::string_view rest, std::string_view blank = "\x01");
+
+// A paragraph's lines made safe at their starts: leading spaces dropped (four would
+// make code), and what would open a block there (#, -, +, =, ~, "1." ...) escaped.
+std::string escape_line_starts(std::string_view text);
+
+// A YAML metadata block ("---" ... "---\n\n"); values written as Markdown through
+// `inlines` (quoted scalars) and `blocks` (literal block scalars).
+struct MetaRender {
+  std::function<std::string(const Inlines&)> inlines;
+  std::function<std::string(const Blocks&)> blocks;
+};
+std::string yaml_header(const Meta& meta, const MetaRender& render);
+
+}  // namespace galley::markdown
