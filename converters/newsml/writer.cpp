@@ -12,6 +12,7 @@
 
 #include "galley/detail/xml.hpp"
 #include "galley/error.hpp"
+#include "galley/meta.hpp"
 #include "galley/safety.hpp"
 #include "newsml/newsml.hpp"
 #include "newsml/xml_out.hpp"
@@ -40,6 +41,13 @@ std::string qcode(const syndication::Subject& s) {
   if (code.find(':') != std::string::npos && code.front() != ':') return code;  // already a QCode
   if (scheme.empty() || bad(scheme) || scheme.find(':') != std::string::npos) scheme = "subj";
   return scheme + ":" + code;
+}
+
+// Does the title carry markup beyond words (emphasis, links, code ...)?
+bool styled(const Inlines& xs) {
+  for (const Inline& x : xs)
+    if (!x.is<Str>() && !x.is<Space>() && !x.is<SoftBreak>()) return true;
+  return false;
 }
 
 void write_item(Xml& x, const Document& doc, const syndication::Item& it, const WriterOptions& options,
@@ -126,6 +134,8 @@ void write_item(Xml& x, const Document& doc, const syndication::Item& it, const 
   }
   if (!it.slugline.empty()) x.element("slugline", g2(it.slugline));
   x.element("headline", it.headline);
+  if (auto title = meta_inlines(doc.meta, "title"); title && styled(*title))
+    diag.warn("lost-formatting", "the NewsML-G2 headline is plain text: the title's emphasis and links are dropped");
   if (!it.subheadline.empty()) {
     x.open("headline");
     x.attr("role", "hlrole:sub");

@@ -89,8 +89,42 @@ Blocks wrap(Inlines xs, bool tight) {
 
 Blocks BodyReader::blocks(const xmlNode* container) {
   Blocks out;
-  if (container) block_children(container, out, false, 0);
+  if (!container) return out;
+  if (notes_.empty()) collect_notes(container, false, 0);
+  block_children(container, out, false, 0);
   return out;
+}
+
+namespace {
+bool endnotes_container(const xmlNode* n) {
+  return attr(n, "role") == "doc-endnotes" || has_class_word(n, "footnotes");
+}
+}  // namespace
+
+void BodyReader::collect_notes(const xmlNode* n, bool in_endnotes, std::size_t depth) {
+  if (depth > max_depth_) return;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (!is_element(c)) continue;
+    std::string id = attr(c, "id");
+    if (!id.empty() && (is(c, "fn") || (in_endnotes && is(c, "li")) || attr(c, "role") == "doc-footnote" ||
+                        attr(c, "role") == "doc-endnote"))
+      notes_.emplace(id, c);
+    collect_notes(c, in_endnotes || endnotes_container(c), depth + 1);
+  }
+}
+
+// Is every note inside `n` already placed at its call (so `n` itself is no text)?
+bool BodyReader::notes_all_used(const xmlNode* n) const {
+  bool any = false;
+  for (const auto& [id, node] : notes_) {
+    for (const xmlNode* p = node; p; p = p->parent)
+      if (p == n) {
+        if (!used_notes_.count(id)) return false;
+        any = true;
+        break;
+      }
+  }
+  return any;
 }
 
 Inlines BodyReader::inlines(const xmlNode* n) {
@@ -108,6 +142,7 @@ void BodyReader::block_children(const xmlNode* n, Blocks& out, bool tight, std::
   };
   for (const xmlNode* c = n->children; c; c = c->next) {
     if (is_element(c) && skipped(local_name(c))) continue;
+    if (is_element(c) && (is(c, "fn") || endnotes_container(c)) && notes_all_used(c)) continue;
     if (is_element(c) && is_block_name(local_name(c))) {
       flush();
       if (depth >= max_depth_) {
@@ -275,6 +310,13 @@ void BodyReader::inline_node(const xmlNode* n, Run& run, std::size_t depth) {
     if (has_class_word(n, "smallcaps")) return wrapped([](Inlines xs) { return Inline{SmallCaps{std::move(xs)}}; });
     if (has_class_word(n, "superscript")) return wrapped([](Inlines xs) { return Inline{Superscript{std::move(xs)}}; });
     if (has_class_word(n, "subscript")) return wrapped([](Inlines xs) { return Inline{Subscript{std::move(xs)}}; });
+    if (has_class_word(n, "math")) {
+      lead_space(n);
+      std::string t = text_of(n);
+      if (!t.empty()) run.push(Math{MathType::InlineMath, t});
+      trail_space(n);
+      return;
+    }
     if (has_class_word(n, "code")) {
       lead_space(n);
       std::string t = collapse(text_of(n));
@@ -304,6 +346,21 @@ void BodyReader::inline_node(const xmlNode* n, Run& run, std::size_t depth) {
   }
   if (name == "a") {
     std::string href = attr(n, "href");
+    if (attr(n, "role") == "doc-backlink") return;  // the way back from a note: not text
+    if (href.size() > 1 && href[0] == '#') {
+      auto note = notes_.find(href.substr(1));
+      if (note != notes_.end()) {
+        // A call of a footnote: the note itself, once (a second call keeps its text).
+        if (used_notes_.insert(note->first).second) {
+          Blocks content;
+          block_children(note->second, content, false, depth + 1);
+          run.pending_space = false;
+          run.push(Note{std::move(content)});
+          trail_space(n);
+          return;
+        }
+      }
+    }
     if (href.empty()) return inline_children(n, run, depth);
     std::string title = attr(n, "title");
     return wrapped([&](Inlines xs) { return Inline{Link{Attr{}, std::move(xs), Target{href, title}}}; });
@@ -322,6 +379,16 @@ void BodyReader::inline_node(const xmlNode* n, Run& run, std::size_t depth) {
     run.space();
     inline_children(n, run, depth);
     run.space();
+    return;
+  }
+  if (name == "span" && has_class_word(n, "math")) {
+    // pandoc's and html_render's XHTML maths: <span class="math inline">\(p\)</span>.
+    std::string t = text_of(n);
+    bool display = has_class_word(n, "display");
+    if (t.size() >= 4 && t[0] == '\\' && (t[1] == '(' || t[1] == '[')) t = t.substr(2, t.size() - 4);
+    lead_space(n);
+    if (!t.empty()) run.push(Math{display ? MathType::DisplayMath : MathType::InlineMath, t});
+    trail_space(n);
     return;
   }
   if (name == "lang" || name == "span") {

@@ -7,6 +7,9 @@
 #include <libxml/tree.h>
 
 #include <cstddef>
+#include <map>
+#include <set>
+#include <string>
 
 #include "galley/ast.hpp"
 #include "galley/diagnostics.hpp"
@@ -17,7 +20,13 @@ class BodyReader {
  public:
   BodyReader(Diagnostics& diag, std::size_t max_depth) : diag_(diag), max_depth_(max_depth) {}
   // The children of `container` as blocks (text outside any block becomes a Para).
+  // Footnotes are found first: NITF's <fn id> and XHTML endnotes (li with an id in
+  // a role="doc-endnotes" section); a link to one becomes a Note at the call.
   Blocks blocks(const xmlNode* container);
+  // Finds the footnotes of a whole body first (when blocks() reads its parts).
+  void find_notes(const xmlNode* root) {
+    if (root) collect_notes(root, false, 0);
+  }
   // The children of `n` as inlines (blocks inside are flattened to their text).
   Inlines inlines(const xmlNode* n);
   std::size_t flattened() const { return flattened_; }
@@ -31,6 +40,11 @@ class BodyReader {
   Block table(const xmlNode* n, std::size_t depth);
   Block media(const xmlNode* n, std::size_t depth);
   Block figure(const xmlNode* n, std::size_t depth);
+  void collect_notes(const xmlNode* n, bool in_endnotes, std::size_t depth);
+  bool notes_all_used(const xmlNode* n) const;
+
+  std::map<std::string, const xmlNode*> notes_;
+  std::set<std::string> used_notes_;
 
   Diagnostics& diag_;
   std::size_t max_depth_;

@@ -316,6 +316,15 @@ void BodyWriter::inline_(const Inline& x) {
         } else if constexpr (std::is_same_v<T, RawInline>) {
           lost("raw " + v.format + " inlines");
         } else if constexpr (std::is_same_v<T, Link>) {
+          bool only_images = !v.content.empty();
+          for (const Inline& c : v.content)
+            if (!c.template is<Image>() && !c.template is<Space>() && !c.template is<SoftBreak>()) only_images = false;
+          if (only_images) {
+            // A linked picture: NITF's media has no link; the picture is kept.
+            lost("links around images (the images are kept)");
+            inlines(v.content);
+            return;
+          }
           if (is_dangerous_url(v.target.url)) {
             lost("script URLs in links (the link text is kept)");
             inlines(v.content);
@@ -333,7 +342,8 @@ void BodyWriter::inline_(const Inline& x) {
           inlines(v.content);
           out_ += "</a>";
         } else if constexpr (std::is_same_v<T, Image>) {
-          inlines(v.content);
+          // enrichedText holds no picture: it follows the block as <media>, its
+          // alt text there (in the text it would run into the next word).
           images_.push_back({v.content, v.target, v.attr});
         } else if constexpr (std::is_same_v<T, Note>) {
           notes_.push_back(v.content);

@@ -168,6 +168,7 @@ void read_element(const xmlNode* nitf, Parsed& out, std::size_t max_depth, Diagn
   if (lang.empty()) lang = collapse(lang_attr(body));
   set_if_empty(it.language, lang);
   if (body) {
+    br.find_notes(body);
     read_body_head(child(body, "body.head"), out, br);
     for (const xmlNode* bc : children(body, "body.content")) {
       Blocks bs = br.blocks(bc);

@@ -77,6 +77,20 @@ bool url_in_body(const Blocks& bs, const std::string& url) {
   return false;
 }
 
+// Inlines whose NITF form is text and em/q/a only (no image, note or raw markup).
+bool plain_markup(const Inlines& xs) {
+  for (const Inline& x : xs) {
+    if (x.is<Image>() || x.is<Note>() || x.is<RawInline>()) return false;
+    bool ok = true;
+    visit([&](const auto& v) {
+      if constexpr (requires { v.content; })
+        if constexpr (std::is_same_v<std::decay_t<decltype(v.content)>, Inlines>) ok = plain_markup(v.content);
+    }, x);
+    if (!ok) return false;
+  }
+  return true;
+}
+
 void write_head(Out& o, const syndication::Item& it) {
   o.s += "<head>\n";
   if (!it.headline.empty()) o.element("title", it.headline);
@@ -157,7 +171,15 @@ void write_body_head(Out& o, const Document& doc, const syndication::Item& it, B
   o.s += "<body.head>\n";
   if (!it.headline.empty() || !it.subheadline.empty()) {
     o.s += "<hedline>";
-    o.element("hl1", it.headline);
+    // hl1 holds enriched text: the title's emphasis is kept (not images or notes).
+    auto title = meta_inlines(doc.meta, "title");
+    if (title && !title->empty() && plain_markup(*title)) {
+      o.s += "<hl1>";
+      bw.inlines(*title);
+      o.s += "</hl1>\n";
+    } else {
+      o.element("hl1", it.headline);
+    }
     if (!it.subheadline.empty()) o.element("hl2", it.subheadline);
     o.s += "</hedline>\n";
   }
