@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <algorithm>
 #include <cstring>
 
@@ -35,10 +36,22 @@ std::vector<char*> c_strings(std::vector<std::string>& v) {
   return out;
 }
 
+// Identity maps for a new user namespace, formatted before the fork.
+struct IdMaps {
+  char uid[64], gid[64];
+};
+
+void write_file(const char* path, const char* text) {
+  int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return;
+  (void)!write(fd, text, std::strlen(text));
+  close(fd);
+}
+
 // Child side: report to the parent through `status` (close-on-exec, so EOF
 // means execve succeeded) and never return.
-[[noreturn]] void child(int status, int out, int devnull, pid_t parent, const char* cwd, const char* program,
-                        char* const* argv, char* const* envp) {
+[[noreturn]] void child(int status, int out, int devnull, pid_t parent, const IdMaps* maps, const char* cwd,
+                        const char* program, char* const* argv, char* const* envp) {
   // Its own group: the time limit kills the engine and every helper it started.
   setpgid(0, 0);
   // Killed with galley (a batch interrupted, galley itself killed).
@@ -51,7 +64,16 @@ std::vector<char*> c_strings(std::vector<std::string>& v) {
   // An empty network namespace (only a loopback that is down): as root
   // directly, otherwise inside a new user namespace where the kernel allows one.
   char isolated = 'n';
-  if (unshare(CLONE_NEWNET) == 0 || unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0) isolated = 'y';
+  if (unshare(CLONE_NEWNET) == 0) {
+    isolated = 'y';
+  } else if (unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0) {
+    // Map the user to itself, so files keep their owner and the engine may
+    // make namespaces of its own (Chromium's sandbox does).
+    isolated = 'y';
+    write_file("/proc/self/setgroups", "deny");
+    write_file("/proc/self/uid_map", maps->uid);
+    write_file("/proc/self/gid_map", maps->gid);
+  }
   if (dup2(devnull, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0 || chdir(cwd) != 0) {
     int e = errno;
     char msg[1 + sizeof e] = {'E'};
@@ -91,11 +113,14 @@ RunResult run_isolated(const RunSpec& spec) {
   Fd devnull{open("/dev/null", O_RDONLY | O_CLOEXEC)};
   if (devnull.fd < 0) throw OutputError("galley.pdf.spawn", std::string("cannot open /dev/null: ") + std::strerror(errno));
 
+  IdMaps maps{};
+  std::snprintf(maps.uid, sizeof maps.uid, "%u %u 1\n", static_cast<unsigned>(geteuid()), static_cast<unsigned>(geteuid()));
+  std::snprintf(maps.gid, sizeof maps.gid, "%u %u 1\n", static_cast<unsigned>(getegid()), static_cast<unsigned>(getegid()));
   pid_t parent = getpid();
   pid_t pid = fork();
   if (pid < 0) throw OutputError("galley.pdf.spawn", std::string("cannot start a process: ") + std::strerror(errno));
   if (pid == 0)
-    child(status_w.fd, out_w.fd, devnull.fd, parent, spec.cwd.c_str(), spec.program.c_str(), c_argv.data(), c_env.data());
+    child(status_w.fd, out_w.fd, devnull.fd, parent, &maps, spec.cwd.c_str(), spec.program.c_str(), c_argv.data(), c_env.data());
   setpgid(pid, pid);  // also from this side: the group exists before any kill below
   out_w.reset();
   status_w.reset();
