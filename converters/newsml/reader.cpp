@@ -46,8 +46,10 @@ struct ItemReader {
   Diagnostics& diag;
   std::size_t max_depth;
 
+  std::string license;
   void rights(const xmlNode* item, syndication::Item& it) {
     for (const xmlNode* ri : children(item, "rightsInfo")) {
+      if (const xmlNode* u = child(ri, "usageTerms")) set_if_empty(license, clean_text(u));
       if (const xmlNode* n = child(ri, "copyrightNotice")) set_if_empty(it.copyright, clean_text(n));
       if (const xmlNode* h = child(ri, "copyrightHolder"))
         if (it.copyright.empty()) set_if_empty(it.copyright, "\u00A9 " + name_of(h));
@@ -247,6 +249,7 @@ class NewsmlReader : public Reader {
       reader.read(items[i], parsed);
       if (i == 0) {
         syndication::apply_item(parsed.item, doc);
+        if (!reader.license.empty()) doc.meta["license"] = MetaString{reader.license};
         if (!parsed.abstract.empty()) doc.meta["abstract"] = MetaBlocks{std::move(parsed.abstract)};
       } else {
         // Later items of a message follow under their headline; their metadata is not kept.

@@ -52,6 +52,7 @@ bool styled(const Inlines& xs) {
 
 void write_item(Xml& x, const Document& doc, const syndication::Item& it, const WriterOptions& options,
                 Diagnostics& diag, bool nitf_body, const std::string& id_prefix, bool declare_ns) {
+  nitf::warn_unmapped(doc.meta, "NewsML-G2", {"license"}, diag);
   x.open("newsItem");
   if (declare_ns) x.attr("xmlns", kNar);
   x.attr("guid", g2(it.id));
@@ -64,10 +65,12 @@ void write_item(Xml& x, const Document& doc, const syndication::Item& it, const 
   x.open("catalogRef");
   x.attr("href", kCatalog);
   x.close_empty();
-  if (!it.copyright.empty()) {
+  auto license = meta_text(doc.meta, "license");
+  if (!it.copyright.empty() || license) {
     x.open("rightsInfo");
     x.end_open();
-    x.element("copyrightNotice", it.copyright);
+    if (!it.copyright.empty()) x.element("copyrightNotice", it.copyright);
+    if (license) x.element("usageTerms", *license);
     x.close("rightsInfo");
   }
 

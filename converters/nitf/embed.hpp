@@ -4,6 +4,7 @@
 #include <libxml/tree.h>
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 
 #include "galley/ast.hpp"
@@ -29,5 +30,10 @@ void read_element(const xmlNode* nitf, Parsed& into, std::size_t max_depth, Diag
 // keeps footnote ids unique when several items share one document.
 std::string write_element(const Document& doc, const syndication::Item& item, bool with_head,
                           const std::string& id_prefix, Diagnostics& diag);
+
+// One "unmapped-metadata" warning per key of the document's metadata that the
+// item model does not carry (`extra` names keys the calling writer maps itself),
+// so nothing is dropped silently. `format` names the writer in the message.
+void warn_unmapped(const Meta& meta, const char* format, std::initializer_list<const char*> extra, Diagnostics& diag);
 
 }  // namespace galley::nitf

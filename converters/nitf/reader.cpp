@@ -108,6 +108,11 @@ void read_body_head(const xmlNode* bh, Parsed& out, BodyReader& br) {
     for (const xmlNode* by : children(bh, "byline")) {
       // Several people in one byline ("<person>A</person> and <person>B</person>").
       auto people = children(by, "person");
+      if (people.size() == 1) {  // a person element holds a name as it is
+        std::string role = clean_text(child(by, "byttl"));
+        it.bylines.push_back({clean_text(people[0]), role, "", ""});
+        continue;
+      }
       if (people.size() > 1) {
         for (const xmlNode* p : people) it.bylines.push_back({clean_text(p), clean_text(child(by, "byttl")), "", ""});
         continue;

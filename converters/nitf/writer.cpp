@@ -2,7 +2,9 @@
 // system files the story by (docdata: id, issue date, version, copyright,
 // keywords, subjects; pubdata: publisher, web address); body.head what it
 // prints above the story (hedline, bylines, distributor, dateline, abstract).
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <string>
 
 #include "galley/builder.hpp"
@@ -234,6 +236,7 @@ class NitfWriter : public Writer {
  public:
   std::string write(const Document& doc, const WriterOptions& options, Diagnostics& diag) const override {
     syndication::Item item = syndication::item_from(doc, options, diag);
+    warn_unmapped(doc.meta, "NITF", {}, diag);
     std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
     out += write_element(doc, item, true, "", diag);
     return out;
@@ -275,6 +278,22 @@ std::string write_element(const Document& doc, const syndication::Item& it, bool
     diag.warn("invalid-xml-char",
               std::to_string(o.removed) + " character(s) that XML 1.0 forbids were removed from the NITF metadata");
   return s;
+}
+
+void warn_unmapped(const Meta& meta, const char* format, std::initializer_list<const char*> extra, Diagnostics& diag) {
+  // What syndication::item_from reads (docs/METADATA.md's keys and the item's own).
+  static const char* const carried[] = {"title",    "subtitle",   "subject",   "subjects",   "author",   "date",
+                                        "date-modified", "abstract", "credit",  "dateline",   "publisher", "lang",
+                                        "keywords", "identifier", "source-url", "rights",    "image",    "version",
+                                        "pub-status", "slugline"};
+  for (const auto& [key, value] : meta) {
+    bool known = std::find(std::begin(carried), std::end(carried), key) != std::end(carried);
+    for (const char* e : extra) known = known || key == e;
+    // site-name stands in for a missing publisher only.
+    if (key == "site-name") known = !meta.count("publisher");
+    if (!known)
+      diag.warn("unmapped-metadata", "metadata '" + key + "' has no place in " + format + " and is not written");
+  }
 }
 
 std::unique_ptr<Writer> make_writer() { return std::make_unique<NitfWriter>(); }
