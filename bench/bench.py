@@ -66,6 +66,26 @@ def build_inputs():
     return big_json, big_txt, big_html
 
 
+def build_articles(n=1000):
+    """n news-text articles, one file each (the corpus cycled, a number added to each
+    headline line so no two are alike), and a manifest listing them: the input of
+    the many-articles-one-output cases (newsMessage) against batch JATS."""
+    folder = os.path.join(OUT, "articles")
+    manifest = os.path.join(OUT, "articles.lst")
+    if not os.path.exists(manifest):
+        os.makedirs(folder, exist_ok=True)
+        texts = [read_text(p) for p in sorted(glob.glob(os.path.join(SHARED, "corpus/news-text/**/*.txt"), recursive=True))]
+        names = []
+        for i in range(n):
+            lines = texts[i % len(texts)].replace("\r\n", "\n").strip().split("\n")
+            lines[0] = lines[0] + f" {i}"
+            name = f"a{i:04d}.txt"
+            open(os.path.join(folder, name), "w", encoding="utf-8").write("\n".join(lines) + "\n")
+            names.append("articles/" + name)
+        open(manifest, "w").write("\n".join(names[1:]) + "\n")
+    return manifest, os.path.join(folder, "a0000.txt")
+
+
 def run(cmd):
     """Run a command; returns (CPU seconds, peak resident memory in MB).
 
@@ -96,6 +116,7 @@ def main():
     a = ap.parse_args()
     g = os.path.abspath(a.galley)
     big_json, big_txt, big_html = build_inputs()
+    manifest, first_article = build_articles()
     o = os.path.join(OUT, "o")
     cases = [
         # name, input, galley args, peer command (pandoc, or xmllint), peer label
@@ -110,6 +131,12 @@ def main():
         ("json:html_print", big_json, ["-f", "json", "-t", "html_print"], ["pandoc", "-f", "json", "-s", "-t", "html5"], "pandoc"),
         ("html:jats", big_html, ["-f", "html", "-t", "jats"], ["pandoc", "-f", "html", "-s", "-t", "jats_archiving"], "pandoc"),
         ("html:epub", big_html, ["-f", "html", "-t", "epub", "-o", o + ".epub"], ["pandoc", "-f", "html", "-t", "epub3", "-o", o + "-p.epub"], "pandoc"),
+        # NewsML-G2 and NITF (issue 21): their peer is galley's JATS writer on the same input.
+        ("json:newsml", big_json, ["-f", "json", "-t", "newsml"], [g, "-f", "json", "-t", "jats"], "galley jats"),
+        ("json:nitf", big_json, ["-f", "json", "-t", "nitf"], [g, "-f", "json", "-t", "jats"], "galley jats"),
+        # 1,000 articles into one newsMessage vs the same articles to JATS in batch mode.
+        ("plain[1000]:newsml", first_article, ["-t", "newsml", "--manifest", manifest, "-o", o + ".newsml", "--quiet"],
+         [g, "-t", "jats", "--output-dir", o + "-jats", "--force", "-j", "1", "--manifest", manifest, "--quiet"], "galley jats batch"),
         ("html:html_print", big_html, ["-f", "html", "-t", "html_print"], ["pandoc", "-f", "html", "-s", "-t", "html5"], "pandoc"),
     ]
     only = set(filter(None, a.only.split(",")))
