@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "galley/detail/xml.hpp"
+#include "pdf/pdf_update.hpp"
 #include "galley/meta.hpp"
 #include "galley/text.hpp"
 #include "galley/time.hpp"
@@ -51,58 +52,10 @@ std::string add_properties(const std::string& html, const DocInfo& info) {
 
 namespace {
 
-// A PDF text string: UTF-16BE with a byte-order mark, in hex (no escaping to get wrong).
-std::string pdf_text(const std::string& utf8) {
-  std::string out = "<FEFF";
-  char buf[8];
-  auto unit = [&](unsigned u) {
-    std::snprintf(buf, sizeof buf, "%04X", u & 0xFFFF);
-    out += buf;
-  };
-  for (std::size_t i = 0; i < utf8.size();) {
-    auto c = static_cast<unsigned char>(utf8[i]);
-    char32_t cp = c;
-    std::size_t len = 1;
-    if (c >= 0xF0) len = 4, cp = c & 0x07;
-    else if (c >= 0xE0) len = 3, cp = c & 0x0F;
-    else if (c >= 0xC0) len = 2, cp = c & 0x1F;
-    if (i + len > utf8.size()) break;
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-    i += len;
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      unit(0xD800 + static_cast<unsigned>(cp >> 10));
-      unit(0xDC00 + static_cast<unsigned>(cp & 0x3FF));
-    } else {
-      unit(static_cast<unsigned>(cp));
-    }
-  }
-  return out + ">";
-}
-
-std::string pdf_date(long long epoch) {
-  CivilTime t = civil_from_epoch(epoch);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "(D:%04lld%02u%02u%02u%02u%02uZ)", t.year, t.month, t.day, t.hour, t.minute, t.second);
-  return buf;
-}
-
 std::string join(const std::vector<std::string>& v) {
   std::string out;
   for (auto& s : v) out += (out.empty() ? "" : ", ") + s;
   return out;
-}
-
-// The value after `key` in a dictionary's text, up to the next '/' or '>' ("47 0 R").
-std::string dict_value(const std::string& dict, const std::string& key) {
-  auto at = dict.find(key);
-  if (at == std::string::npos) return {};
-  at += key.size();
-  auto end = dict.find_first_of("/>", at);
-  std::string v = dict.substr(at, end == std::string::npos ? std::string::npos : end - at);
-  while (!v.empty() && (v.front() == ' ' || v.front() == '\n' || v.front() == '\r')) v.erase(0, 1);
-  while (!v.empty() && (v.back() == ' ' || v.back() == '\n' || v.back() == '\r')) v.pop_back();
-  return v;
 }
 
 bool digits(const std::string& s, std::size_t at, std::size_t n) {
@@ -140,19 +93,8 @@ int pin_dates(std::string& pdf, const DocInfo& info) {
 }
 
 bool append_info(std::string& pdf, const DocInfo& info, const std::string& producer) {
-  auto sx = pdf.rfind("startxref");
-  auto tr = pdf.rfind("trailer");
-  if (sx == std::string::npos || tr == std::string::npos || tr > sx) return false;  // an xref stream: not extended
-  std::string trailer = pdf.substr(tr, sx - tr);
-  long long prev = std::strtoll(pdf.c_str() + sx + 9, nullptr, 10);
-  long long size = std::strtoll(dict_value(trailer, "/Size").c_str(), nullptr, 10);
-  std::string root = dict_value(trailer, "/Root");
-  if (prev <= 0 || size <= 0 || root.empty()) return false;
-  std::string id;
-  if (auto at = trailer.find("/ID"); at != std::string::npos) {
-    auto end = trailer.find(']', at);
-    if (end != std::string::npos) id = trailer.substr(at, end + 1 - at);
-  }
+  auto trailer = read_trailer(pdf);
+  if (!trailer) return false;
   std::string dict = "<<";
   if (!info.title.empty()) dict += "/Title " + pdf_text(info.title) + "\n";
   if (!info.authors.empty()) dict += "/Author " + pdf_text(join(info.authors)) + "\n";
@@ -160,16 +102,7 @@ bool append_info(std::string& pdf, const DocInfo& info, const std::string& produ
   if (!info.keywords.empty()) dict += "/Keywords " + pdf_text(join(info.keywords)) + "\n";
   dict += "/Creator (galley)\n/Producer " + pdf_text(producer) + "\n";
   dict += "/CreationDate " + pdf_date(info.created) + "\n/ModDate " + pdf_date(info.modified) + ">>";
-  if (pdf.empty() || pdf.back() != '\n') pdf += '\n';
-  long long offset = static_cast<long long>(pdf.size());
-  pdf += std::to_string(size) + " 0 obj\n" + dict + "\nendobj\n";
-  long long xref = static_cast<long long>(pdf.size());
-  char entry[32];
-  std::snprintf(entry, sizeof entry, "%010lld 00000 n \n", offset);
-  pdf += "xref\n" + std::to_string(size) + " 1\n" + entry;
-  pdf += "trailer\n<</Size " + std::to_string(size + 1) + " /Root " + root + " /Info " + std::to_string(size) +
-         " 0 R /Prev " + std::to_string(prev) + (id.empty() ? "" : " " + id) + ">>\nstartxref\n" + std::to_string(xref) +
-         "\n%%EOF\n";
+  append_update(pdf, *trailer, {{trailer->size, dict}}, std::to_string(trailer->size) + " 0 R");
   return true;
 }
 

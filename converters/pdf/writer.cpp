@@ -24,6 +24,7 @@
 #include "html_print/html_print.hpp"
 #include "jats/jats.hpp"
 #include "json/json.hpp"
+#include "pdf/attachments.hpp"
 #include "pdf/engine.hpp"
 #include "pdf/local_refs.hpp"
 #include "pdf/pdf.hpp"
@@ -213,6 +214,12 @@ class PdfWriter : public Writer {
       throw OutputError("galley.pdf.no-output",
                         engine.name + " wrote no PDF" + (tail.empty() ? "" : ": " + tail));
     }
+    if (!job.attachments.empty() &&
+        !mark_attachments(pdf,
+                          {{"article.json", "application/json", "The article as Pandoc JSON, as galley read it", "Source"},
+                           {"article.jats.xml", "application/xml", "The article as JATS 1.3 Archiving", "Alternative"}},
+                          info.modified))
+      diag.warn("pdf-attachment", "the attachments could not be marked for PDF/A-3 (/AF, /AFRelationship, MIME type)");
     if (engine.kind == EngineKind::Chromium) pin_dates(pdf, info);
     if (engine.kind == EngineKind::Chromium && !append_info(pdf, info, "Chromium (Skia/PDF)"))
       diag.warn("unmapped-metadata", "chromium's PDF has a trailer galley cannot extend: only its title is set");

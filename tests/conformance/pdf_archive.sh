@@ -4,7 +4,9 @@
 #    (pdfaid part 3, conformance B, dc:title, dc:creator, xmp:CreateDate),
 #    an sRGB OutputIntent (GTS_PDFA1) in the catalog, a file identifier, every
 #    font embedded, no encryption, and the article attached as Pandoc JSON
-#    (byte-identical to galley -t json) and JATS (well-formed XML);
+#    (byte-identical to galley -t json) and JATS (well-formed XML), marked for
+#    PDF/A-3 (catalog /AF, /AFRelationship, MIME /Subtype), every cross-reference
+#    entry of every section (galley's incremental update too) pointing at its object;
 #    veraPDF would be the validator beyond these (not packaged for Debian 12);
 #  - -V pdf-variant=pdf/a-2b: no attachments (PDF/A-2 allows none that are not PDF/A);
 #  - two runs with the same SOURCE_DATE_EPOCH give identical bytes, and so do two
@@ -38,6 +40,27 @@ if not re.search(rb"/S\s*/GTS_PDFA1", d): problems.append("no GTS_PDFA1 output i
 if not re.search(rb"/DestOutputProfile\s+\d+ 0 R", d): problems.append("no ICC profile for the output intent")
 if not re.search(rb"/ID\s*\[\s*\(", d): problems.append("no file identifier (/ID) in the trailer")
 if b"/Encrypt" in d: problems.append("/Encrypt present")
+# PDF/A-3 attachments (ISO 19005-3 6.8): catalog /AF, /AFRelationship, a MIME /Subtype
+if not re.search(rb"/AF\s*\[\s*\d+ 0 R\s+\d+ 0 R\s*\]", d): problems.append("no /AF array with both files")
+if len(re.findall(rb"/AFRelationship\s*/(Source|Alternative|Data|Supplement|Unspecified)", d)) < 2:
+    problems.append("attachments without /AFRelationship")
+for mime in (rb"application#2Fjson", rb"application#2Fxml"):
+    if not re.search(rb"/Subtype\s*/" + mime, d): problems.append("no MIME type " + mime.decode())
+# every cross-reference entry of every section points at its object
+sx = int(d[d.rfind(b"startxref") + 9:].split()[0])
+while sx:
+    if d[sx:sx + 4] != b"xref": problems.append("startxref/Prev does not point at a xref table"); break
+    body = d[sx + 4:d.find(b"trailer", sx)].split(b"\n")
+    rows = [r for r in body if r.strip()]
+    i = 0
+    while i < len(rows):
+        first, count = map(int, rows[i].split()); i += 1
+        for k in range(count):
+            off, gen, kind = rows[i].split(); i += 1
+            if kind == b"n" and not d[int(off):].startswith(b"%d 0 obj" % (first + k)):
+                problems.append("xref entry of object %d is wrong" % (first + k))
+    m = re.search(rb"/Prev\s+(\d+)", d[d.find(b"trailer", sx):d.find(b"startxref", sx)])
+    sx = int(m.group(1)) if m else 0
 for p in problems: print("FAIL:", p)
 sys.exit(1 if problems else 0)
 PY
