@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <string_view>
 
@@ -53,6 +54,24 @@ std::string base_name(const std::string& p) {
   throw OutputError("galley.pdf.engine-missing",
                     "PDF engine " + what + " not found: install Chromium (Debian package 'chromium', "
                     "apt-get install chromium) or give its path with --pdf-engine=PATH");
+}
+
+// A file: URL for an absolute path, every byte but unreserved ones and '/'
+// percent-encoded (a TMPDIR with a space, '#' or '%' stays one path).
+std::string file_url(const std::string& path) {
+  std::string out = "file://";
+  char buf[4];
+  for (unsigned char c : path) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '-' ||
+                c == '.' || c == '_' || c == '~';
+    if (keep) {
+      out += static_cast<char>(c);
+    } else {
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -107,7 +126,7 @@ std::vector<std::string> engine_argv(const Engine& e, const EngineJob& job) {
                      "--print-to-pdf=" + job.pdf});
   if (geteuid() == 0) a.push_back("--no-sandbox");  // Chromium refuses to start its sandbox as root
   a.insert(a.end(), job.extra.begin(), job.extra.end());
-  a.push_back("file://" + job.html);
+  a.push_back(file_url(job.html));
   return a;
 }
 
