@@ -172,7 +172,7 @@ Item item_of(const json& j, Diagnostics& diag) {
   }
   if (const json* sources = field(j, {"infoSources", "infosources", "infosource"}); sources && sources->is_array()) {
     for (auto& s : *sources) {
-      std::string role = ascii_lower(member(s, "role")), name = member(s, "name");
+      std::string role = ascii_lower(member(s, "role") + member(s, "rel")), name = member(s, "name");
       if (name.empty()) continue;
       if (role.find("publisher") != std::string::npos && it.publisher.empty()) it.publisher = name;
       else if (role.find("credit") != std::string::npos && it.creditline.empty()) it.creditline = name;

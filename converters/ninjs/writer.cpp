@@ -129,8 +129,9 @@ json item_json(const Document& doc, const Item& it, const Names& n, const Writer
   if (!subjects.empty()) j[generation == 1 ? "subject" : "subjects"] = subjects;
 
   json sources = json::array();
-  if (!it.publisher.empty()) sources.push_back({{"name", it.publisher}, {"role", "publisher"}});
-  if (!it.creditline.empty() && it.creditline != it.publisher) sources.push_back({{"name", it.creditline}, {"role", "credit"}});
+  const char* role = generation == 1 ? "rel" : "role";  // 1.x names the relationship "rel"
+  if (!it.publisher.empty()) sources.push_back({{"name", it.publisher}, {role, "publisher"}});
+  if (!it.creditline.empty() && it.creditline != it.publisher) sources.push_back({{"name", it.creditline}, {role, "credit"}});
   if (!sources.empty()) j[n.info_sources] = sources;
 
   if (!it.source_url.empty() && it.source_url != it.id) {
