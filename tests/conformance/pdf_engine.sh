@@ -3,6 +3,7 @@
 # that record what they were given) and then the real ones on a hostile page:
 #  1. a missing engine is an error naming the Debian package; an unknown one a usage error;
 #  2. a failing engine: exit 4, its message shown, no PDF (an old one untouched);
+#     one that exits 0 without writing a PDF: exit 4 too;
 #  3. a hanging engine (and the helper it started) is killed at -V pdf-timeout;
 #  4. engine warnings become galley warnings; --pdf-engine-opt reaches the engine;
 #  5. the engine runs in a private folder (mode 0700, removed afterwards), in a
@@ -44,7 +45,11 @@ out=$("$GALLEY" -f plain "$seed" --pdf-engine="$T/bin/weasyprint" -o "$T/old.pdf
 [ $rc -eq 4 ] && echo "$out" | grep -q "exited with status 3" && echo "$out" | grep -q "broke on purpose" || bad "failing engine: rc=$rc: $out"
 [ "$(cat "$T/old.pdf")" = "old" ] || bad "a failing engine replaced the old PDF"
 ls "$T" | grep -q '\.tmp' && bad "a temporary output was left behind"
-echo "2. failing engine: exit $rc, message passed on, old PDF untouched"
+fake weasyprint 'echo "quietly did nothing"; exit 0'
+out=$("$GALLEY" -f plain "$seed" --pdf-engine="$T/bin/weasyprint" -o "$T/none.pdf" 2>&1); rc2=$?
+[ $rc2 -eq 4 ] && echo "$out" | grep -q "galley.pdf.no-output" || bad "engine without a PDF: rc=$rc2: $out"
+[ -e "$T/none.pdf" ] && bad "a PDF from an engine that wrote none"
+echo "2. failing engine: exit $rc, message passed on, old PDF untouched; no PDF written: exit $rc2"
 
 # 3. hanging engine and its helper, killed at the time limit
 fake weasyprint "sleep 300 & echo \$! > '$T/helper.pid'; sleep 300"
