@@ -45,12 +45,17 @@ std::optional<long long> iso_to_epoch(const std::string& iso) {
   int hh = 0, mm = 0, ss = 0;
   if (!p->time.empty() && std::sscanf(p->time.c_str(), "%d:%d:%d", &hh, &mm, &ss) >= 2)
     t += hh * 3600LL + mm * 60LL + ss;
-  if (p->zone.size() == 6 && (p->zone[0] == '+' || p->zone[0] == '-')) {
-    int zh = 0, zm = 0;
-    if (std::sscanf(p->zone.c_str() + 1, "%d:%d", &zh, &zm) == 2) {
-      long long off = zh * 3600LL + zm * 60LL;
-      t -= p->zone[0] == '+' ? off : -off;
-    }
+  // "+hh:mm", "+hhmm" (ISO 8601's basic form, common in web pages' dates) or "+hh":
+  // a zone not read would move the time silently by its offset.
+  const std::string& z = p->zone;
+  auto digits = [&](std::size_t at) { return z[at] >= '0' && z[at] <= '9' && z[at + 1] >= '0' && z[at + 1] <= '9'; };
+  if (z.size() >= 3 && (z[0] == '+' || z[0] == '-') && digits(1)) {
+    int zh = (z[1] - '0') * 10 + (z[2] - '0'), zm = 0;
+    if (z.size() == 6 && z[3] == ':' && digits(4)) zm = (z[4] - '0') * 10 + (z[5] - '0');
+    else if (z.size() == 5 && digits(3)) zm = (z[3] - '0') * 10 + (z[4] - '0');
+    else if (z.size() != 3) zh = 0;
+    long long off = zh * 3600LL + zm * 60LL;
+    t -= z[0] == '+' ? off : -off;
   }
   return t;
 }

@@ -18,7 +18,7 @@
 #     characters, a 10 MB article: valid output, a warning for each stand-in or loss.
 set -u
 source "$(dirname "$0")/lib.sh"
-need xmllint python3
+need xmllint python3 gzip
 NEWSML_XSD=$SHARED/schemas/iptc/newsml-g2/NewsML-G2_2.35-spec-All-Power.xsd
 NITF_XSD=$SHARED/schemas/iptc/nitf/nitf-3-6.xsd
 EX=$SHARED/examples/syndication
@@ -42,7 +42,11 @@ list=$tmp/inputs.lst
   ls "$SHARED"/examples/plain/*.txt
   find "$SHARED/corpus/news-text" -type f -name '*.txt' ! -iname 'README*' | LC_ALL=C sort | stride 2
   ls "$SHARED"/corpus/readability/*/source.html | LC_ALL=C sort | stride 4
-  find "$SHARED/corpus/trafilatura-eval/pages" -type f -name '*.html' | LC_ALL=C sort | stride 8
+  mkdir -p "$tmp/trafilatura"  # gzipped pages: the sampled ones unpacked
+  ls "$SHARED"/corpus/trafilatura-eval/pages/*.html.gz | LC_ALL=C sort | stride 8 | while IFS= read -r f; do
+    out=$tmp/trafilatura/$(basename "$f" .gz)
+    gzip -dc "$f" >"$out" && echo "$out"
+  done
   ls "$SHARED"/corpus/pandoc/json/*.json
 } >"$list"
 echo "inputs: $(wc -l <"$list")"

@@ -136,6 +136,15 @@ BOOST_AUTO_TEST_CASE(reads_content_meta) {
   BOOST_TEST(d.blocks.size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(zones_in_basic_form_are_read) {
+  // "+0100" (ISO 8601's basic zone, common in web pages) moves the time to UTC like "+01:00".
+  for (const char* date : {"2021-11-01T10:52:50+0100", "2021-11-01T10:52:50+01:00", "2021-11-01T10:52:50+01"}) {
+    Diagnostics diag;
+    std::string x = newsml::make_writer()->write(article("Zone", date), {}, diag);
+    BOOST_TEST(has(x, "<firstCreated>2021-11-01T09:52:50Z</firstCreated>"), date);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(errors_have_stable_ids) {
   Diagnostics diag;
   try {
