@@ -167,9 +167,14 @@ class PdfWriter : public Writer {
       Diagnostics quiet;
       WriterOptions plain = options;
       plain.variables.clear();
-      job.attachments.push_back(scratch.write("article.json", json::make_writer()->write(doc, plain, quiet)));
-      job.attachments.push_back(
-          scratch.write("article.jats.xml", jats::make_writer(jats::TagSet::Archiving)->write(doc, plain, quiet)));
+      try {
+        std::string as_json = json::make_writer()->write(doc, plain, quiet);
+        std::string as_jats = jats::make_writer(jats::TagSet::Archiving)->write(doc, plain, quiet);
+        job.attachments.push_back(scratch.write("article.json", as_json));
+        job.attachments.push_back(scratch.write("article.jats.xml", as_jats));
+      } catch (const OutputError& e) {  // the PDF does not depend on its attachments
+        diag.warn("lost-content", std::string("the article is not attached: ") + e.what());
+      }
       if (quiet.warning_count())
         diag.info("pdf-attachment", std::to_string(quiet.warning_count()) + " warning(s) writing the attached JSON and JATS");
     }
