@@ -123,10 +123,20 @@ for i in "${!ex[@]}"; do
     bad "reading $f: $(head -c 300 "$tmp/ex$i.err")"
   fi
 done
-# Every IPTC NewsML-G2 example reads (photo, video, packages: metadata only, with a warning).
-for f in "$EX"/newsml-g2/*.xml; do
-  "$GALLEY" -f newsml -t json "$f" -o /dev/null 2>"$tmp/err" || bad "reading $(basename "$f"): $(head -c 200 "$tmp/err")"
+# Every IPTC example reads (photo, video, packages: metadata only, with a warning),
+# and what was read is written again as NewsML-G2 and NITF, valid.
+mkdir -p "$tmp/exall"
+k=0
+for f in "$EX"/newsml-g2/*.xml "$EX"/nitf/*.xml; do
+  case $f in */nitf/*) from=nitf ;; *) from=newsml ;; esac
+  k=$((k + 1))
+  "$GALLEY" -f "$from" -t json "$f" -o "$tmp/exall/$k.json" 2>"$tmp/err" ||
+    bad "reading $(basename "$f"): $(head -c 200 "$tmp/err")"
 done
+"$GALLEY" -t newsml,nitf --output-dir "$tmp/exall-out" -j 2 "$tmp"/exall/*.json --quiet || bad "writing the examples failed"
+v=$( (validate "$NEWSML_XSD" "$tmp"/exall-out/*.newsml; validate "$NITF_XSD" "$tmp"/exall-out/*.nitf) )
+echo "IPTC examples read and written again: $(ls "$tmp"/exall-out/*.newsml | wc -l) newsml, $(ls "$tmp"/exall-out/*.nitf | wc -l) nitf; invalid: $(printf '%s' "$v" | grep -c '^/' || true)"
+[ -z "$v" ] || { bad "IPTC examples written again are invalid"; echo "$v" | head -5; }
 python3 "$SRC/tests/conformance/syndication_check.py" examples "$tmp/ex.tsv" || failures=$((failures + 1))
 
 # ---- 5. several articles, one newsMessage ----
