@@ -94,6 +94,21 @@ void entry(XmlOut& x, const Document& doc, const Item& it, const WriterOptions& 
   }
   x.element("    ", "summary type=\"text\"", it.description);
   x.element("    ", "rights type=\"text\"", it.copyright);
+  if (syndication::is_http_url(it.license)) {  // RFC 4946's license link
+    x << "    <link rel=\"license\" href=\"";
+    x.attr(it.license);
+    x << "\"/>\n";
+  } else if (!it.license.empty()) {
+    syndication::warn_unmapped(diag, "Atom", "license (no http(s) URL)", it.license);
+  }
+  // Dublin Core for what Atom has no element of its own for.
+  if (!it.bylines.empty()) x.element("    ", "dc:publisher", it.publisher);
+  if (!it.bylines.empty() && it.creditline != it.publisher) x.element("    ", "dc:contributor", it.creditline);
+  if (!it.subheadline.empty()) syndication::warn_unmapped(diag, "Atom", "subtitle", it.subheadline);
+  if (!it.located.empty()) syndication::warn_unmapped(diag, "Atom", "dateline", it.located);
+  if (!it.slugline.empty()) syndication::warn_unmapped(diag, "Atom", "slugline", it.slugline);
+  if (it.version != 1) syndication::warn_unmapped(diag, "Atom", "version", std::to_string(it.version));
+  if (it.pub_status != "usable") syndication::warn_unmapped(diag, "Atom", "pub-status", it.pub_status);
   // The body is already escaped XHTML from body_xhtml; it goes in as markup.
   x << "    <content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">";
   x << syndication::body_xhtml(doc, options, diag);
@@ -118,7 +133,7 @@ class AtomWriter : public Writer {
 
     XmlOut x;
     x.out.reserve(4096 * (docs.size() + 1));
-    x << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"";
+    x << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"";
     if (!feed.language.empty()) {
       x << " xml:lang=\"";
       x.attr(feed.language);

@@ -115,6 +115,7 @@ Item item_of(const json& j, Diagnostics& diag) {
   it.language = str(j, {"language"});
   it.copyright = str(j, {"copyrightNotice", "copyrightnotice"});
   it.slugline = str(j, {"slugline"});
+  it.license = str(j, {"usageTerms", "usageterms"});
   it.located = str(j, {"located"});
   it.dateline = it.located;
   it.first_created = str(j, {"firstCreated", "firstcreated"});

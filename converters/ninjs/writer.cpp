@@ -87,6 +87,7 @@ json item_json(const Document& doc, const Item& it, const Names& n, const Writer
   j[n.pub_status] = it.pub_status;
   if (!it.language.empty()) j["language"] = it.language;
   if (!it.copyright.empty()) j[n.copyright] = it.copyright;
+  if (!it.license.empty()) j[generation == 3 ? "usageTerms" : "usageterms"] = it.license;
   if (!it.slugline.empty()) j["slugline"] = it.slugline;
   if (!it.located.empty()) j["located"] = it.located;
   if (!it.bylines.empty()) j[generation == 1 ? "byline" : "by"] = join_names(it.bylines);
@@ -173,7 +174,7 @@ json item_json(const Document& doc, const Item& it, const Names& n, const Writer
   }
   if (!assoc.empty()) j["associations"] = assoc;
   if (!it.dateline.empty() && it.dateline != it.located)
-    diag.warn("unmapped-metadata", "ninjs has no dateline; \"" + it.dateline + "\" is kept only as located");
+    syndication::warn_unmapped(diag, "ninjs", "dateline (beside located)", it.dateline);
   return j;
 }
 

@@ -83,6 +83,18 @@ void item(XmlOut& x, const Document& doc, const Item& it, const WriterOptions& o
   }
   x.element("      ", "dc:rights", it.copyright);
   x.element("      ", "dc:language", it.language);
+  x.element("      ", "dc:publisher", it.publisher);
+  if (it.creditline != it.publisher) x.element("      ", "dc:contributor", it.creditline);
+  if (it.first_created != it.version_created && !it.version_created.empty())
+    x.element("      ", "dc:date", it.version_created);  // RSS items have no modification date
+  if (!it.subheadline.empty()) syndication::warn_unmapped(diag, "RSS", "subtitle", it.subheadline);
+  if (!it.located.empty()) syndication::warn_unmapped(diag, "RSS", "dateline", it.located);
+  if (!it.slugline.empty()) syndication::warn_unmapped(diag, "RSS", "slugline", it.slugline);
+  if (!it.license.empty()) syndication::warn_unmapped(diag, "RSS", "license", it.license);
+  if (it.version != 1) syndication::warn_unmapped(diag, "RSS", "version", std::to_string(it.version));
+  if (it.pub_status != "usable") syndication::warn_unmapped(diag, "RSS", "pub-status", it.pub_status);
+  if (!it.source_url.empty() && !permalink)
+    syndication::warn_unmapped(diag, "RSS", "source-url (no http(s) URL)", it.source_url);
   x << "    </item>\n";
 }
 

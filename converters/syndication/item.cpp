@@ -114,6 +114,11 @@ MetaValue inlines_value(const std::string& s) { return MetaInlines{text(s)}; }
 
 }  // namespace
 
+void warn_unmapped(Diagnostics& diag, const std::string& format, const std::string& key, const std::string& value) {
+  std::string v = value.size() > 80 ? value.substr(0, 77) + "..." : value;
+  diag.warn("unmapped-metadata", format + " has no place for " + key + " (\"" + v + "\"); it is not in the output");
+}
+
 unsigned long long fnv1a64(const std::string& s, unsigned long long seed) {
   unsigned long long h = seed;
   for (unsigned char c : s) {
@@ -147,6 +152,7 @@ Item item_from(const Document& doc, const WriterOptions& options, Diagnostics& d
   it.publisher = one_line(text_of(m, "publisher"));
   if (it.publisher.empty()) it.publisher = one_line(text_of(m, "site-name"));
   it.source_url = text_of(m, "source-url");
+  it.license = text_of(m, "license");
   it.located = one_line(text_of(m, "dateline"));
   it.dateline = it.located;
 
@@ -248,6 +254,7 @@ void apply_item(const Item& item, Document& doc) {
   if (!item.language.empty()) m["lang"] = MetaString{item.language};
   if (!item.id.empty()) m["identifier"] = MetaString{item.id};
   if (!item.source_url.empty()) m["source-url"] = MetaString{item.source_url};
+  if (!item.license.empty()) m["license"] = MetaString{item.license};
   if (!item.first_created.empty()) m["date"] = MetaString{item.first_created};
   if (!item.version_created.empty() && item.version_created != item.first_created)
     m["date-modified"] = MetaString{item.version_created};

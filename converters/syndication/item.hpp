@@ -27,6 +27,7 @@ struct Item {
   std::vector<std::string> keywords;
   std::string first_created, version_created;  // ISO 8601 in UTC ("2024-05-01T10:00:00Z"), "" when the article has none
   std::vector<Image> images;
+  std::string license;  // -M license (a URL), docs/METADATA.md's `license`
 };
 
 // The item of one article. Warns (kind "placeholder") for each field a feed
@@ -73,6 +74,10 @@ struct FeedInfo {
   std::string title, id, self_url, link, description, language, updated;
 };
 FeedInfo feed_info(const std::vector<Item>& items, const WriterOptions& options, Diagnostics& diag);
+
+// The "unmapped-metadata" warning for a key a format has no place for:
+// "<format> has no place for <key> (\"<value>\"); it is not in the output".
+void warn_unmapped(Diagnostics& diag, const std::string& format, const std::string& key, const std::string& value);
 
 // A stable 64-bit FNV-1a hash (ids derived from text).
 unsigned long long fnv1a64(const std::string& s, unsigned long long seed = 14695981039346656037ULL);
