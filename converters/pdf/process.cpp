@@ -7,7 +7,9 @@
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
+#include <linux/close_range.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -81,6 +83,11 @@ void write_file(const char* path, const char* text) {
     (void)!write(status, msg, sizeof msg);
     _exit(127);
   }
+  // Descriptors other threads of galley opened without close-on-exec (their
+  // outputs, being written) are not the engine's business.
+#if defined(SYS_close_range)
+  syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC);
+#endif
   (void)!write(status, &isolated, 1);
   execve(program, argv, envp);
   int e = errno;
