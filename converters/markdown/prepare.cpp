@@ -147,14 +147,21 @@ Prepared prepare(std::string_view input, const Syntax& syntax) {
       out.text.append(raw);
       continue;
     }
+    // a fence may sit inside a list item or a block quote: the container's
+    // prefix (indentation, '>') stays, so the marker lands in the same container
+    std::size_t lead = 0;
+    while (lead < l.size() && (l[lead] == ' ' || l[lead] == '\t' || l[lead] == '>')) ++lead;
+    std::string_view fence_line = l.substr(lead);
     Attr attr;
-    if (div_open(l, attr)) {
+    if (div_open(fence_line, attr)) {
+      out.text.append(l.substr(0, lead));
       out.text += out.divs.prefix + std::to_string(out.divs.attrs.size()) + "-->\n";
       out.divs.attrs.push_back(std::move(attr));
       ++open_divs;
       continue;
     }
-    if (open_divs > 0 && div_close(l)) {
+    if (open_divs > 0 && div_close(fence_line)) {
+      out.text.append(l.substr(0, lead));
       out.text += out.divs.prefix + "end-->\n";
       --open_divs;
       continue;

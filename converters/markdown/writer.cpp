@@ -30,7 +30,8 @@ class MdWriter {
       // definitions are written after the text; a definition may add notes of its own
       for (std::size_t k = 0; k < notes_.size(); ++k) {
         std::string label = "[^" + std::to_string(k + 1) + "]: ";
-        std::string text = blocks(*notes_[k], false);
+        Blocks note = notes_[k];  // blocks() may append to notes_
+        std::string text = blocks(note, false);
         if (!out.empty()) out += "\n\n";
         out += indent(text, label, "    ");
       }
@@ -42,26 +43,31 @@ class MdWriter {
  private:
   const WriterSyntax& syn_;
   Diagnostics& diag_;
-  std::vector<const Blocks*> notes_;
+  std::vector<Blocks> notes_;  // copies: a note may live in a temporary (definition lists)
   bool warned_raw_ = false, warned_cells_ = false, warned_deflist_ = false;
+  bool ends_with_list_ = false;  // the last block written was a list
 
   // ---- blocks ----
 
   std::string blocks(const Blocks& bs, bool tight) {
     std::string out;
     const Block* prev = nullptr;
+    (void)prev;
+    bool before_was_list = false;
     for (auto& b : bs) {
+      bool was_list = ends_with_list_;
+      ends_with_list_ = false;
       std::string s = block(b);
-      if (s.empty()) continue;
+      if (s.empty()) { ends_with_list_ = was_list; continue; }
       if (!out.empty()) {
         out += tight ? "\n" : "\n\n";
-        // two lists of the same kind in a row would merge; a comment keeps them apart
-        if (prev && ((prev->is<BulletList>() && b.is<BulletList>()) || (prev->is<OrderedList>() && b.is<OrderedList>())))
-          out += "<!-- -->\n\n";
+        // a list right after a list (also from flattened divs) would continue it; a comment keeps them apart
+        if (before_was_list && starts_like_list(s)) out += "<!-- -->\n\n";
       }
       out += s;
-      prev = &b;
+      before_was_list = ends_with_list_;
     }
+    ends_with_list_ = before_was_list;
     return out;
   }
 
@@ -70,13 +76,13 @@ class MdWriter {
     if (auto* p = b.as<Plain>()) return paragraph(p->content);
     if (auto* h = b.as<Header>()) {
       std::string text = one_line(inlines(h->content, true));
-      std::string attrs = syn_.attributes ? attribute_text(h->attr) : std::string();
+      std::string attrs = syn_.attributes ? inline_attribute_text(h->attr) : std::string();
       return std::string(static_cast<std::size_t>(std::clamp(h->level, 1, 6)), '#') + (text.empty() ? "" : " " + text) +
              (attrs.empty() ? "" : " " + attrs);
     }
     if (auto* c = b.as<CodeBlock>()) return code_block(*c);
     if (auto* r = b.as<RawBlock>()) {
-      if (r->format == "html" || r->format == "html5") return std::string(trim(r->text));
+      if (r->format == "html" || r->format == "html5") return raw_html_block(std::string(trim(r->text)));
       warn_raw(r->format);
       return {};
     }
@@ -89,7 +95,7 @@ class MdWriter {
     if (auto* d = b.as<DefinitionList>()) return definitions(*d);
     if (b.is<HorizontalRule>()) return "* * *";
     if (auto* t = b.as<Table>()) return syn_.pipe_tables ? pipe_table(*t) : html_table(*t);
-    if (auto* f = b.as<Figure>()) return blocks(f->content, false);  // the image carries the caption as its text
+    if (auto* f = b.as<Figure>()) return figure(*f);
     if (auto* d = b.as<Div>()) {
       std::string attrs = syn_.attributes ? attribute_text(d->attr) : std::string();
       std::string inner = blocks(d->content, false);
@@ -114,7 +120,51 @@ class MdWriter {
     return {};
   }
 
-  std::string paragraph(const Inlines& ils) { return escape_line_starts(inlines(ils)); }
+  std::string paragraph(const Inlines& ils) {
+    std::string text = inlines(ils);
+    // CommonMark has one line break at a time and none at a paragraph's end
+    for (std::size_t p; (p = text.find("\\\n\\\n")) != std::string::npos;) text.erase(p, 2);
+    while (true) {
+      while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+      if (text.size() >= 1 && text.back() == '\\' && (text.size() < 2 || text[text.size() - 2] != '\\')) text.pop_back();
+      else break;
+    }
+    while (text.rfind("\\\n", 0) == 0) text.erase(0, 2);
+    return escape_line_starts(text);
+  }
+
+  // A figure of one image: the image alone in its paragraph with the caption as
+  // its text (what implicit_figures reads back as a figure); anything else: the
+  // content, then the caption as a paragraph.
+  std::string figure(const Figure& f) {
+    const Inlines* caption = nullptr;
+    Inlines joined;
+    for (auto& b : f.caption.long_caption) {
+      const Inlines* ils = b.as<Plain>() ? &b.as<Plain>()->content : b.as<Para>() ? &b.as<Para>()->content : nullptr;
+      if (!ils) continue;
+      if (!joined.empty()) joined.emplace_back(Space{});
+      joined.insert(joined.end(), ils->begin(), ils->end());
+    }
+    if (!joined.empty()) caption = &joined;
+    const Image* img = nullptr;
+    if (f.content.size() == 1) {
+      const Inlines* ils = f.content[0].as<Plain>() ? &f.content[0].as<Plain>()->content
+                           : f.content[0].as<Para>() ? &f.content[0].as<Para>()->content : nullptr;
+      // the image, also when web pages wrap it in spans
+      while (ils && ils->size() == 1 && (*ils)[0].is<Span>()) ils = &(*ils)[0].as<Span>()->content;
+      if (ils && ils->size() == 1) img = (*ils)[0].as<Image>();
+    }
+    if (img) {
+      Attr attr = img->attr;
+      if (attr.id.empty()) attr.id = f.attr.id;
+      std::string out;
+      link(caption ? *caption : img->content, img->target, attr, true, out, false);
+      return escape_line_starts(out);
+    }
+    std::string out = blocks(f.content, false);
+    if (caption) out += (out.empty() ? "" : "\n\n") + paragraph(*caption);
+    return out;
+  }
 
   // {#id .class key="value"}; "" when there is nothing to say
   static std::string attribute_text(const Attr& a) {
@@ -127,10 +177,19 @@ class MdWriter {
       return true;
     };
     std::string out;
+    std::vector<std::pair<std::string, std::string>> kv;
     if (word(a.id)) out += "#" + a.id;
-    for (auto& c : a.classes)
-      if (word(c)) out += (out.empty() ? "." : " .") + c;
-    for (auto& [k, v] : a.attributes) {
+    else if (!a.id.empty()) kv.emplace_back("id", a.id);
+    bool plain_classes = std::all_of(a.classes.begin(), a.classes.end(), word);
+    if (plain_classes) {
+      for (auto& c : a.classes) out += (out.empty() ? "." : " .") + c;
+    } else {  // class="grid@tl+ col-8": the {.class} form takes words only
+      std::string all;
+      for (auto& c : a.classes) all += (all.empty() ? "" : " ") + c;
+      kv.emplace_back("class", all);
+    }
+    kv.insert(kv.end(), a.attributes.begin(), a.attributes.end());
+    for (auto& [k, v] : kv) {
       if (!word(k)) continue;
       if (!out.empty()) out += ' ';
       out += k + "=\"";
@@ -141,6 +200,12 @@ class MdWriter {
       out += '"';
     }
     return out.empty() ? out : "{" + out + "}";
+  }
+  // The same inside a paragraph (spans, links, images, headers), where cmark reads the
+  // text first: its markup characters and the addresses GFM would link are escaped.
+  std::string inline_attribute_text(const Attr& a) const {
+    std::string raw = attribute_text(a);
+    return escape_text(raw, false);
   }
 
   std::string code_block(const CodeBlock& c) {
@@ -155,7 +220,21 @@ class MdWriter {
     return fence + info + "\n" + c.text + (c.text.empty() || c.text.back() == '\n' ? "" : "\n") + fence;
   }
 
+  static bool starts_like_list(std::string_view s) {
+    if (s.size() >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && (s[1] == ' ' || s[1] == '\n')) return true;
+    if (s == "-") return true;
+    std::size_t k = 0;
+    while (k < s.size() && k < 10 && s[k] >= '0' && s[k] <= '9') ++k;
+    return k > 0 && k < s.size() && (s[k] == '.' || s[k] == ')');
+  }
+
   std::string list(const std::vector<Blocks>& items, const ListAttributes* ordered) {
+    std::string out = list_text(items, ordered);
+    ends_with_list_ = true;
+    return out;
+  }
+
+  std::string list_text(const std::vector<Blocks>& items, const ListAttributes* ordered) {
     bool tight = true;
     for (auto& it : items)
       for (auto& b : it)
@@ -172,6 +251,11 @@ class MdWriter {
       }
       if (!out.empty()) out += tight ? "\n" : "\n\n";
       if (body.empty()) { out += marker.substr(0, marker.size() - 1); continue; }
+      if (body[0] == ':') {  // a div fence is only read at a line's start: the item starts on the next line
+        std::string pad(marker.size(), ' ');
+        out += marker.substr(0, marker.size() - 1) + "\n" + indent(body, pad, pad);
+        continue;
+      }
       // an item that starts with an indented-looking or blank line: keep the marker's line
       out += indent(body, marker, std::string(marker.size(), ' '));
     }
@@ -277,6 +361,21 @@ class MdWriter {
     return out;
   }
 
+  // An HTML block that starts with <pre>, <script>, <style> or <textarea> runs to
+  // that element's end tag: without one it would swallow the rest of the document.
+  static std::string raw_html_block(std::string html) {
+    static const char* kinds[] = {"pre", "script", "style", "textarea"};
+    std::string lower = ascii_lower(std::string_view(html).substr(0, 12));
+    for (const char* k : kinds) {
+      std::string open = std::string("<") + k;
+      if (lower.rfind(open, 0) != 0) continue;
+      char after = lower.size() > open.size() ? lower[open.size()] : ' ';
+      if (after != ' ' && after != '>' && after != '\t' && after != '\n') continue;
+      if (ascii_lower(html).find(std::string("</") + k + ">") == std::string::npos) html += std::string("\n<!-- </") + k + "> -->";
+    }
+    return html;
+  }
+
   void warn_raw(const std::string& format) {
     if (warned_raw_) return;
     warned_raw_ = true;
@@ -296,10 +395,50 @@ class MdWriter {
   void wrapped(const Inlines& content, const std::string& open, const std::string& close, std::string& out, bool heading) {
     std::string inner = inlines(content, heading);
     std::size_t a = 0, b = inner.size();
-    while (a < b && (inner[a] == ' ' || inner[a] == '\n')) ++a;
-    while (b > a && (inner[b - 1] == ' ' || inner[b - 1] == '\n')) --b;
+    // CommonMark's flanking rules count Unicode white space (a no-break space too)
+    auto space_at = [&](std::size_t i) -> std::size_t {  // its length in bytes, 0 if none
+      unsigned char c = static_cast<unsigned char>(inner[i]);
+      if (c == ' ' || c == '\n' || c == '\t') return 1;
+      if (c == 0xC2 && i + 1 < inner.size() && static_cast<unsigned char>(inner[i + 1]) == 0xA0) return 2;
+      if (c == 0xE2 && i + 2 < inner.size() && static_cast<unsigned char>(inner[i + 1]) == 0x80 &&
+          (static_cast<unsigned char>(inner[i + 2]) <= 0x8A || static_cast<unsigned char>(inner[i + 2]) == 0xAF))
+        return 3;  // U+2000..U+200A, U+202F
+      if (c == 0xE3 && i + 2 < inner.size() && static_cast<unsigned char>(inner[i + 1]) == 0x80 &&
+          static_cast<unsigned char>(inner[i + 2]) == 0x80)
+        return 3;  // U+3000
+      return 0;
+    };
+    auto space_before = [&](std::size_t end) -> std::size_t {
+      for (std::size_t len = 1; len <= 3 && len <= end - a; ++len)
+        if (space_at(end - len) == len) return len;
+      return 0;
+    };
+    while (a < b) { std::size_t n = space_at(a); if (!n) break; a += n; }
+    while (b > a) {
+      std::size_t n = b - a >= 2 && inner.compare(b - 2, 2, "\\\n") == 0 ? 2 : space_before(b);  // line breaks go outside too
+      if (!n) break;
+      b -= n;
+    }
+    // *** is ambiguous in CommonMark: emphasis next to strong emphasis uses underscores
+    std::string o = open, c = close;
+    // An opener after a letter cannot be followed by punctuation ("word*.x*" is no
+    // emphasis): HTML tags say it instead.
+    auto alnum_end = [&]() {
+      if (out.empty()) return false;
+      unsigned char l = static_cast<unsigned char>(out.back());
+      return std::isalnum(l) || l >= 0x80;
+    };
+    auto punct = [](unsigned char ch) { return ch < 0x80 && std::ispunct(ch) && ch != '*' && ch != '_'; };
+    if ((open == "*" || open == "**") && alnum_end() && punct(static_cast<unsigned char>(inner[a]))) {
+      o = open == "*" ? "<em>" : "<strong>";
+      c = open == "*" ? "</em>" : "</strong>";
+    }
+    else if ((open == "*" || open == "**") && (inner[a] == '*' || inner[b - 1] == '*')) {
+      o.assign(open.size(), '_');
+      c.assign(close.size(), '_');
+    }
     if (a == b) { out += inner; return; }
-    out += inner.substr(0, a) + open + inner.substr(a, b - a) + close + inner.substr(b);
+    out += inner.substr(0, a) + o + inner.substr(a, b - a) + c + inner.substr(b);
   }
 
   void inline_(const Inline& x, std::string& out, bool heading) {
@@ -339,19 +478,22 @@ class MdWriter {
       return;
     }
     if (auto* r = x.as<RawInline>()) {
-      if (r->format == "html" || r->format == "html5") out += r->text;
-      else warn_raw(r->format);
+      if (r->format == "html" || r->format == "html5") {
+        for (char ch : r->text) out += ch == '\n' ? ' ' : ch;
+      } else {
+        warn_raw(r->format);
+      }
       return;
     }
     if (auto* l = x.as<Link>()) { link(l->content, l->target, l->attr, false, out, heading); return; }
     if (auto* im = x.as<Image>()) { link(im->content, im->target, im->attr, true, out, heading); return; }
     if (auto* n = x.as<Note>()) {
-      notes_.push_back(&n->content);
+      notes_.push_back(n->content);
       out += "[^" + std::to_string(notes_.size()) + "]";
       return;
     }
     if (auto* sp = x.as<Span>()) {
-      std::string attrs = syn_.attributes ? attribute_text(sp->attr) : std::string();
+      std::string attrs = syn_.attributes ? inline_attribute_text(sp->attr) : std::string();
       if (attrs.empty()) out += inlines(sp->content, heading);
       else out += "[" + inlines(sp->content, heading) + "]" + attrs;
       return;
@@ -363,7 +505,7 @@ class MdWriter {
     // the classes the reader gives autolinks are implied by the <...> form
     Attr rest = attr;
     std::erase_if(rest.classes, [](const std::string& c) { return c == "uri" || c == "email"; });
-    std::string attrs = syn_.attributes ? attribute_text(rest) : std::string();
+    std::string attrs = syn_.attributes ? inline_attribute_text(rest) : std::string();
     // <https://example.org>: an autolink when the text is the address itself
     if (!image && attrs.empty() && t.title.empty() && content.size() == 1)
       if (auto* s = content[0].as<Str>(); s && (s->text == t.url || "mailto:" + s->text == t.url) && autolinkable(t.url)) {
@@ -455,6 +597,12 @@ class MdWriter {
         case '$': if (syn_.math_dollars) out += '\\'; break;
         case '#': if (heading) out += '\\'; break;
         case '!': if (i + 1 < s.size() && s[i + 1] == '[') out += '\\'; break;
+        // GFM turns bare addresses into links: an escape breaks what it looks for
+        case '@': if (syn_.bare_autolinks) out += '\\'; break;
+        case ':': if (syn_.bare_autolinks && s.compare(i + 1, 2, "//") == 0) out += '\\'; break;
+        case '.':
+          if (syn_.bare_autolinks && i >= 3 && (s.compare(i - 3, 3, "www") == 0 || s.compare(i - 3, 3, "WWW") == 0)) out += '\\';
+          break;
         default: break;
       }
       out += c;
@@ -463,6 +611,7 @@ class MdWriter {
   }
 
   static std::string one_line(std::string s) {
+    for (std::size_t p; (p = s.find("\\\n")) != std::string::npos;) s.replace(p, 2, " ");  // line breaks
     for (auto& c : s) if (c == '\n') c = ' ';
     return s;
   }

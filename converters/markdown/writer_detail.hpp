@@ -12,6 +12,7 @@ namespace galley::markdown {
 // What the target Markdown can express (gfm: pipe tables and ~~strikeout~~).
 struct WriterSyntax {
   bool pipe_tables = false, strikeout = false, math_dollars = false, yaml = false, attributes = false;
+  bool bare_autolinks = false;  // the target reads www.x and http://x in text as links (gfm, markdown)
 };
 
 std::string write_markdown(const Document& doc, const WriterSyntax& syntax, bool standalone, Diagnostics& diag);
