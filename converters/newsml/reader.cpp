@@ -77,9 +77,11 @@ struct ItemReader {
       if (!q.empty()) it.pub_status = q;
     }
     for (const xmlNode* l : children(im, "link")) {
-      std::string rel = attr(l, "rel"), href = collapse(attr(l, "href"));
-      if ((rel.find("seeAlso") != std::string::npos || rel.find("canonical") != std::string::npos) &&
-          syndication::is_http_url(href))
+      std::string rel = attr(l, "rel"), href = collapse(attr(l, "href")), type = attr(l, "contenttype");
+      // The article's web page: a seeAlso/canonical link to HTML (not to another item).
+      bool page = type.empty() || type.find("html") != std::string::npos;
+      if ((rel.find("seeAlso") != std::string::npos || rel.find("canonical") != std::string::npos) && page &&
+          attr(l, "residref").empty() && syndication::is_http_url(href))
         set_if_empty(it.source_url, href);
     }
   }

@@ -150,7 +150,7 @@ void write_item(Xml& x, const Document& doc, const syndication::Item& it, const 
   if (!it.bylines.empty()) {
     std::string by;
     for (std::size_t i = 0; i < it.bylines.size(); ++i) {
-      if (i) by += i + 1 == it.bylines.size() ? " and " : ", ";
+      if (i) by += ", ";  // no conjunction: the item may be in any language
       by += it.bylines[i].name;
       if (!it.bylines[i].role.empty()) by += " (" + it.bylines[i].role + ")";
     }
