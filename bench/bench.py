@@ -117,10 +117,21 @@ def main():
     g = os.path.abspath(a.galley)
     big_json, big_txt, big_html = build_inputs()
     manifest, first_article = build_articles()
+    big_ninjs = os.path.join(OUT, "big.ninjs")
+    if not os.path.exists(big_ninjs):
+        subprocess.run([g, "-f", "json", "-t", "ninjs", big_json, "-o", big_ninjs, "--quiet"], check=True)
+    # Markdown: big.json written by pandoc as Markdown (a neutral writer; ~3 MB)
+    big_md = os.path.join(OUT, "big.md")
+    if not os.path.exists(big_md):
+        subprocess.run(["pandoc", "-f", "json", "-t", "markdown", big_json, "-o", big_md], check=True)
     o = os.path.join(OUT, "o")
     cases = [
         # name, input, galley args, peer command (pandoc, or xmllint), peer label
         ("json:json", big_json, ["-f", "json", "-t", "json"], ["pandoc", "-f", "json", "-t", "json"], "pandoc"),
+        ("markdown:json", big_md, ["-f", "markdown", "-t", "json"], ["pandoc", "-f", "markdown", "-t", "json"], "pandoc"),
+        ("commonmark:json", big_md, ["-f", "commonmark", "-t", "json"], ["pandoc", "-f", "commonmark", "-t", "json"], "pandoc"),
+        ("json:gfm", big_json, ["-f", "json", "-t", "gfm"], ["pandoc", "-f", "json", "-t", "gfm"], "pandoc"),
+        ("json:markdown", big_json, ["-f", "json", "-t", "markdown"], ["pandoc", "-f", "json", "-t", "markdown"], "pandoc"),
         ("json:plain", big_json, ["-f", "json", "-t", "plain"], ["pandoc", "-f", "json", "-t", "plain"], "pandoc"),
         ("plain:json", big_txt, ["-f", "plain", "-t", "json"], ["pandoc", "-f", "markdown", "-t", "json"], "pandoc markdown"),
         ("html:json", big_html, ["-f", "html", "-t", "json"], ["pandoc", "-f", "html", "-t", "json"], "pandoc"),
@@ -137,6 +148,19 @@ def main():
         # 1,000 articles into one newsMessage vs the same articles to JATS in batch mode.
         ("plain[1000]:newsml", first_article, ["-t", "newsml", "--manifest", manifest, "-o", o + ".newsml", "--quiet"],
          [g, "-t", "jats", "--output-dir", o + "-jats", "--force", "-j", "1", "--manifest", manifest, "--quiet"], "galley jats batch"),
+        # ninjs, Atom and RSS (issue 21): the same peer; 1,000 articles into one feed / array.
+        ("json:ninjs", big_json, ["-f", "json", "-t", "ninjs"], [g, "-f", "json", "-t", "jats"], "galley jats"),
+        ("json:atom", big_json, ["-f", "json", "-t", "atom"], [g, "-f", "json", "-t", "jats"], "galley jats"),
+        ("json:rss", big_json, ["-f", "json", "-t", "rss"], [g, "-f", "json", "-t", "jats"], "galley jats"),
+        ("plain[1000]:atom", first_article, ["-t", "atom", "--manifest", manifest, "-o", o + ".atom", "--quiet"],
+         [g, "-t", "jats", "--output-dir", o + "-jats", "--force", "-j", "1", "--manifest", manifest, "--quiet"], "galley jats batch"),
+        ("plain[1000]:rss", first_article, ["-t", "rss", "--manifest", manifest, "-o", o + ".rss", "--quiet"],
+         [g, "-t", "jats", "--output-dir", o + "-jats", "--force", "-j", "1", "--manifest", manifest, "--quiet"], "galley jats batch"),
+        ("plain[1000]:ninjs", first_article, ["-t", "ninjs", "--manifest", manifest, "-o", o + ".ninjs", "--quiet"],
+         [g, "-t", "jats", "--output-dir", o + "-jats", "--force", "-j", "1", "--manifest", manifest, "--quiet"], "galley jats batch"),
+        # The ninjs reader on big.json written as ninjs; peer: Python's json.load of the same file.
+        ("ninjs:json", big_ninjs, ["-f", "ninjs", "-t", "json"],
+         ["python3", "-c", "import json, sys; json.load(open(sys.argv[1]))"], "python json.load"),
         ("html:html_print", big_html, ["-f", "html", "-t", "html_print"], ["pandoc", "-f", "html", "-s", "-t", "html5"], "pandoc"),
     ]
     only = set(filter(None, a.only.split(",")))

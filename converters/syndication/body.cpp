@@ -8,6 +8,8 @@
 #include <libxml/tree.h>
 #include <libxml/xmlsave.h>
 
+#include <cstring>
+
 #include "galley/meta.hpp"
 #include "html_render/html_render.hpp"
 #include "syndication/item.hpp"
@@ -80,6 +82,57 @@ std::string rewrite(const std::string& fragment, Diagnostics& diag) {
   return out;
 }
 
+// The epub: attributes removed by a scan of the markup, when no other namespace
+// is in it (the common case: footnote marks): html_render's text never holds a
+// raw '<' and its attribute values never a raw '"', and raw fragments are
+// well-formed XML, so outside comments, CDATA and processing instructions every
+// ' epub:NAME="..."' inside a tag is an attribute.
+std::string strip_epub_attributes(const std::string& html) {
+  std::string out;
+  out.reserve(html.size());
+  std::size_t i = 0, n = html.size();
+  while (i < n) {
+    std::size_t lt = html.find('<', i);
+    if (lt == std::string::npos) {
+      out.append(html, i, std::string::npos);
+      break;
+    }
+    out.append(html, i, lt - i);
+    for (const char* open : {"<!--", "<![CDATA[", "<?"}) {
+      if (html.compare(lt, std::strlen(open), open) != 0) continue;
+      const char* close = open[1] == '!' ? (open[2] == '-' ? "-->" : "]]>") : "?>";
+      std::size_t end = html.find(close, lt);
+      end = end == std::string::npos ? n : end + std::strlen(close);
+      out.append(html, lt, end - lt);
+      i = end;
+      goto next;
+    }
+    {
+      // A tag: copy it, dropping epub: attributes; quoted values are copied whole.
+      std::size_t j = lt;
+      while (j < n && html[j] != '>') {
+        if (html[j] == '"' || html[j] == '\'') {
+          std::size_t q = html.find(html[j], j + 1);
+          q = q == std::string::npos ? n : q + 1;
+          out.append(html, j, q - j);
+          j = q;
+        } else if (html[j] == ' ' && html.compare(j + 1, 5, "epub:") == 0) {
+          std::size_t eq = html.find('=', j);
+          std::size_t q1 = eq == std::string::npos ? n : html.find_first_of("\"'", eq);
+          std::size_t q2 = q1 == std::string::npos ? n : html.find(html[q1], q1 + 1);
+          j = q2 == std::string::npos ? n : q2 + 1;
+        } else {
+          out += html[j++];
+        }
+      }
+      if (j < n) out += html[j++];
+      i = j;
+    }
+  next:;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string body_xhtml(const Document& doc, const WriterOptions& options, Diagnostics& diag) {
@@ -92,8 +145,9 @@ std::string body_xhtml(const Document& doc, const WriterOptions& options, Diagno
   std::string html = r.blocks(doc.blocks);
   html += r.take_notes();
   // Only fragments that need it are re-read (most articles have neither).
-  if (html.find("epub:") == std::string::npos && html.find("xmlns") == std::string::npos) return html;
-  return rewrite(html, diag);
+  if (html.find("xmlns") != std::string::npos) return rewrite(html, diag);
+  if (html.find("epub:") == std::string::npos) return html;
+  return strip_epub_attributes(html);
 }
 
 }  // namespace galley::syndication
