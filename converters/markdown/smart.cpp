@@ -13,6 +13,9 @@ namespace {
 
 bool alnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80; }
 
+bool has_quote_char(std::string_view s) { return s.find_first_of("\"'") != std::string_view::npos; }
+bool has_dashes(std::string_view s) { return s.find("--") != std::string_view::npos || s.find("...") != std::string_view::npos; }
+
 std::string dashes(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -75,6 +78,10 @@ class Quoter {
   }
 
   void str(const Inlines& in, std::size_t k, const std::string& s) {
+    if (!has_quote_char(s)) {
+      push_text(frames_.back().content, has_dashes(s) ? dashes(s) : s);
+      return;
+    }
     std::string run;
     for (std::size_t i = 0; i < s.size(); ++i) {
       char c = s[i];
@@ -128,7 +135,7 @@ class Quoter {
   }
 
   static void recurse(Inline& x) {
-    auto inner = [](Inlines& v) { v = Quoter().run(v); };
+    auto inner = [](Inlines& v) { smarten(v); };
     if (auto* e = x.as<Emph>()) inner(e->content);
     else if (auto* s = x.as<Strong>()) inner(s->content);
     else if (auto* st = x.as<Strikeout>()) inner(st->content);
@@ -144,7 +151,48 @@ class Quoter {
 
 }  // namespace
 
-void smarten(Inlines& inlines) { inlines = Quoter().run(inlines); }
+namespace {
+
+
+
+
+// Does any Str of this list (not of nested lists) hold a quote?
+bool quotes_here(const Inlines& v) {
+  for (auto& x : v)
+    if (auto* s = x.as<Str>(); s && has_quote_char(s->text)) return true;
+  return false;
+}
+
+Inlines* children_of(Inline& x) {
+  if (auto* e = x.as<Emph>()) return &e->content;
+  if (auto* s = x.as<Strong>()) return &s->content;
+  if (auto* st = x.as<Strikeout>()) return &st->content;
+  if (auto* l = x.as<Link>()) return &l->content;
+  if (auto* im = x.as<Image>()) return &im->content;
+  if (auto* sp = x.as<Span>()) return &sp->content;
+  if (auto* q = x.as<Quoted>()) return &q->content;
+  if (auto* sup = x.as<Superscript>()) return &sup->content;
+  if (auto* sub = x.as<Subscript>()) return &sub->content;
+  return nullptr;
+}
+
+}  // namespace
+
+// Most lists hold no straight quote: their Strs are fixed in place (dashes,
+// ellipses) and nothing is rebuilt; the Quoter runs only where quotes are.
+void smarten(Inlines& inlines) {
+  if (quotes_here(inlines)) {
+    inlines = Quoter().run(inlines);
+    return;
+  }
+  for (auto& x : inlines) {
+    if (auto* s = x.as<Str>()) {
+      if (has_dashes(s->text)) s->text = dashes(s->text);
+    } else if (Inlines* c = children_of(x)) {
+      smarten(*c);
+    }
+  }
+}
 
 void smarten(Blocks& blocks) {
   // Blocks that hold inlines directly; the walk reaches those in notes, cells and captions.

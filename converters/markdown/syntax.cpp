@@ -15,7 +15,7 @@ struct Known {
 constexpr Known kKnown[] = {
     {"pipe_tables", false, true, true, "GitHub tables"},
     {"strikeout", false, true, true, "~~struck out~~"},
-    {"autolink_bare_uris", false, true, true, "www.example.com and bare URLs become links"},
+    {"autolink_bare_uris", false, true, false, "www.example.com and bare URLs become links (off for markdown, as in pandoc)"},
     {"task_lists", false, true, true, "- [x] task items"},
     {"footnotes", false, true, true, "[^1] references and [^1]: definitions"},
     {"inline_notes", false, false, true, "^[a note written where it is referenced]"},

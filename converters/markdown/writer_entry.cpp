@@ -42,7 +42,7 @@ class MarkdownWriter : public Writer {
     syn.math_dollars = on("tex_math_dollars");
     syn.yaml = on("yaml_metadata_block");
     syn.attributes = on("attributes");
-    syn.bare_autolinks = flavour_ != Flavour::CommonMark;
+    syn.bare_autolinks = flavour_ == Flavour::Gfm;  // what each reader links by default
     return write_markdown(doc, syn, options.standalone, diag);
   }
 
