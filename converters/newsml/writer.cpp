@@ -63,7 +63,7 @@ void write_item(Xml& x, const Document& doc, const syndication::Item& it, const 
   x.attr("xml:lang", g2(it.language));
   x.end_open();
   x.open("catalogRef");
-  x.attr("href", kCatalog);
+  x.attr("href", kCatalog);  // a constant, a valid IRI
   x.close_empty();
   auto license = meta_text(doc.meta, "license");
   if (!it.copyright.empty() || license) {
@@ -95,7 +95,7 @@ void write_item(Xml& x, const Document& doc, const syndication::Item& it, const 
   if (syndication::is_http_url(it.source_url)) {
     x.open("link");
     x.attr("rel", "irel:seeAlso");
-    x.attr("href", it.source_url);
+    x.attr("href", iri(it.source_url));
     x.attr("contenttype", "text/html");
     x.close_empty();
   }
@@ -114,7 +114,7 @@ void write_item(Xml& x, const Document& doc, const syndication::Item& it, const 
   }
   for (auto& p : it.bylines) {
     x.open("creator");
-    if (syndication::is_http_url(p.uri)) x.attr("uri", p.uri);
+    if (syndication::is_http_url(p.uri)) x.attr("uri", iri(p.uri));
     x.end_open();
     x.element("name", g2(p.name));
     x.close("creator");
@@ -193,7 +193,7 @@ void write_item(Xml& x, const Document& doc, const syndication::Item& it, const 
   for (auto& im : it.images) {
     if (!syndication::is_http_url(im.url)) continue;
     x.open("remoteContent");
-    x.attr("href", im.url);
+    x.attr("href", iri(im.url));
     x.attr("contenttype", im.mime);
     if (im.width > 0) x.attr("width", std::to_string(im.width));
     if (im.height > 0) x.attr("height", std::to_string(im.height));

@@ -14,6 +14,11 @@ namespace galley::newsml {
 // white space become one space, the ends trimmed.
 std::string g2(std::string_view s);
 
+// A URL as an xs:anyURI libxml2 accepts (IRIType): spaces, controls and
+// the characters RFC 3986 leaves out ("<>\"{}|\\^`", and "[" "]" outside the host)
+// percent-encoded; "%", the reserved characters and non-ASCII (an IRI) kept.
+std::string iri(std::string_view url);
+
 struct Xml {
   std::string out;
   std::size_t removed = 0;
