@@ -13,6 +13,7 @@
 #include "galley/detail/xml.hpp"
 #include "galley/io.hpp"
 #include "galley/locale.hpp"
+#include "galley/raw_html.hpp"
 #include "galley/text.hpp"
 
 namespace galley::detail {
@@ -401,6 +402,16 @@ struct HtmlRenderer::Impl {
       warn("unsafe-content", std::string("raw HTML ") + (block ? "block" : "inline") + " with a script dropped");
       return;
     }
+    // Raw HTML from Markdown or Pandoc JSON never met the HTML reader's sanitizer:
+    // event handlers, script URLs and unsafe styles go here.
+    std::size_t removed = 0;
+    std::string cleaned = clean_raw_html_attributes(text, &removed);
+    if (removed)
+      warn("unsafe-content", std::string("raw HTML ") + (block ? "block" : "inline") + ": " + std::to_string(removed) +
+                                 " unsafe attribute(s) removed");
+    raw_checked(out, cleaned, block);
+  }
+  void raw_checked(std::string& out, const std::string& text, bool block) {
     if (!x() && !ends_in_text(text)) {
       warn("lost-content", std::string("raw HTML ") + (block ? "block" : "inline") +
                                " dropped: it ends inside a tag or comment");

@@ -35,6 +35,13 @@ inline constexpr std::string_view kEmbeddingTags[] = {"iframe", "video", "audio"
 inline constexpr std::string_view kActiveTags[] = {"script", "style",    "link",     "meta",   "form", "input",
                                                    "button", "select", "textarea", "noscript", "canvas", "base"};
 
+// The fragment with every start tag's attributes judged by galley::safe_attribute
+// (event handlers, script URLs, srcdoc, unsafe style go; URLs come back cleaned),
+// the rest byte for byte. Raw HTML reaches writers from Markdown and from Pandoc
+// JSON without passing the HTML reader's sanitizer: this is that check for them.
+// `removed` counts the attributes taken out.
+std::string clean_raw_html_attributes(std::string_view html, std::size_t* removed = nullptr);
+
 // The quoted src= (or data=, else a lazy player's data-src=) URL of the first
 // media element (iframe, video, audio, object, embed, source) that has one.
 std::optional<std::string> embedded_media_url(std::string_view html);
