@@ -7,7 +7,8 @@
 #     headline, bylines, date and every body word in each. Sample (fixed strides,
 #     so a failure can be reproduced): every plain example, every 2nd news-text
 #     article, every 4th readability page and every 8th trafilatura-eval page
-#     (-f html+extract), every pandoc/json document. FULL=1 takes every file.
+#     (-f html+extract), every pandoc/json document, IPTC's ninjs text items.
+#     FULL=1 takes every file.
 #  2. Round trip article -> ninjs -> galley -> json: title, authors, date,
 #     language, subject and every body word, per document.
 #  3. IPTC's ninjs example text items (1.6, 2.2, 3.1 and the provider samples)
@@ -40,51 +41,11 @@ atom_invalid() {
 }
 
 # ---- 1. the corpus sample ----
-list=$tmp/inputs.lst
-{
-  ls "$SHARED"/examples/plain/*.txt
-  find "$SHARED/corpus/news-text" -type f -name '*.txt' ! -iname 'README*' | LC_ALL=C sort | stride 2
-  ls "$SHARED"/corpus/readability/*/source.html | LC_ALL=C sort | stride 4
-  find "$SHARED/corpus/trafilatura-eval/pages" -type f -name '*.html' | LC_ALL=C sort | stride 8
-  ls "$SHARED"/corpus/pandoc/json/*.json
-} >"$list"
-echo "inputs: $(wc -l <"$list")"
-"$GALLEY" -f html+extract -t json,atom,rss,ninjs --output-dir "$tmp/out" -j 2 --manifest "$list" "${FEED[@]}" \
-  --report "$tmp/r3.json" --quiet || bad "the batch run failed (exit $?)"
-# ninjs 2.2 and 1.6 from the Pandoc JSON of the first run: the writers get the same
-# documents, without reading and extracting every page twice more.
-python3 - "$tmp/r3.json" >"$tmp/json.lst" <<'PY'
-import json, sys
-for a in json.load(open(sys.argv[1]))["articles"]:
-    for o in a["outputs"]:
-        if o["format"] == "json" and o["status"] == "written": print(o["path"])
-PY
-"$GALLEY" -t ninjs+v2 --output-dir "$tmp/out2" -j 2 --manifest "$tmp/json.lst" --report "$tmp/r2.json" --quiet ||
-  bad "the ninjs+v2 batch run failed"
-"$GALLEY" -t ninjs+v1 --output-dir "$tmp/out1" -j 2 --manifest "$tmp/json.lst" --report "$tmp/r1.json" --quiet ||
-  bad "the ninjs+v1 batch run failed"
-# Rows: input and its outputs; the ninjs files copied as .ninjs (their reader's
-# extension) for the round trip, and IPTC's examples likewise.
-python3 - "$tmp" "$SHARED/examples/syndication/ninjs" <<'PY' || bad "collecting the outputs failed"
+# IPTC's ninjs text items, copied as .ninjs (the reader's extension): inputs of
+# the sample too, so they are written as atom, rss and ninjs as well.
+python3 - "$tmp" "$SHARED/examples/syndication/ninjs" <<'PY' || bad "copying IPTC's examples failed"
 import json, os, shutil, sys
 tmp, ex = sys.argv[1], sys.argv[2]
-def outs(name):
-    rep = json.load(open(os.path.join(tmp, name)))
-    return {a["input"]: {o["format"]: o["path"] for o in a["outputs"] if o["status"] == "written"} for a in rep["articles"]}
-r3, r2, r1 = outs("r3.json"), outs("r2.json"), outs("r1.json")
-rows, rt = [], []
-os.makedirs(os.path.join(tmp, "rt-in"))
-for i, (src, o) in enumerate(sorted(r3.items())):
-    n2, n1 = r2.get(o.get("json"), {}).get("ninjs"), r1.get(o.get("json"), {}).get("ninjs")
-    if not ({"json", "atom", "rss", "ninjs"} <= set(o) and n2 and n1):
-        print("FAIL: not converted: " + src); continue
-    rows.append("\t".join([src, o["json"], o["atom"], o["rss"], o["ninjs"], n2, n1]))
-    dst = os.path.join(tmp, "rt-in", f"{i:04d}.ninjs")
-    shutil.copyfile(o["ninjs"], dst)
-    rt.append((src, o["json"], dst))
-open(os.path.join(tmp, "rows.tsv"), "w").write("\n".join(rows) + "\n")
-open(os.path.join(tmp, "rt.tsv"), "w").write("\n".join("\t".join(r) for r in rt) + "\n")
-open(os.path.join(tmp, "rt.lst"), "w").write("\n".join(r[2] for r in rt) + "\n")
 # IPTC's text items: type "text" (or a body without a type), every generation.
 os.makedirs(os.path.join(tmp, "ex-in"))
 exs = []
@@ -104,6 +65,56 @@ for root, dirs, files in os.walk(ex):
             exs.append((p, dst))
 open(os.path.join(tmp, "ex.tsv"), "w").write("\n".join("\t".join(e) for e in exs) + "\n")
 open(os.path.join(tmp, "ex.lst"), "w").write("\n".join(e[1] for e in exs) + "\n")
+PY
+list=$tmp/inputs.lst
+{
+  ls "$SHARED"/examples/plain/*.txt
+  find "$SHARED/corpus/news-text" -type f -name '*.txt' ! -iname 'README*' | LC_ALL=C sort | stride 2
+  ls "$SHARED"/corpus/readability/*/source.html | LC_ALL=C sort | stride 4
+  # trafilatura-eval's pages are gzipped: every 8th unpacked.
+  mkdir -p "$tmp/traf"
+  ls "$SHARED"/corpus/trafilatura-eval/pages/*.html.gz | LC_ALL=C sort | stride 8 | while read -r f; do
+    out="$tmp/traf/$(basename "$f" .gz)"; gzip -dc "$f" >"$out"; echo "$out"; done
+  ls "$SHARED"/corpus/pandoc/json/*.json
+  cat "$tmp/ex.lst"
+} >"$list"
+echo "inputs: $(wc -l <"$list")"
+"$GALLEY" -f html+extract -t json,atom,rss,ninjs --output-dir "$tmp/out" -j 2 --manifest "$list" "${FEED[@]}" \
+  --report "$tmp/r3.json" --quiet || bad "the batch run failed (exit $?)"
+# ninjs 2.2 and 1.6 from the Pandoc JSON of the first run: the writers get the same
+# documents, without reading and extracting every page twice more.
+python3 - "$tmp/r3.json" >"$tmp/json.lst" <<'PY'
+import json, sys
+for a in json.load(open(sys.argv[1]))["articles"]:
+    for o in a["outputs"]:
+        if o["format"] == "json" and o["status"] == "written": print(o["path"])
+PY
+"$GALLEY" -t ninjs+v2 --output-dir "$tmp/out2" -j 2 --manifest "$tmp/json.lst" --report "$tmp/r2.json" --quiet ||
+  bad "the ninjs+v2 batch run failed"
+"$GALLEY" -t ninjs+v1 --output-dir "$tmp/out1" -j 2 --manifest "$tmp/json.lst" --report "$tmp/r1.json" --quiet ||
+  bad "the ninjs+v1 batch run failed"
+# Rows: input and its outputs; the ninjs files copied as .ninjs (their reader's
+# extension) for the round trip, and IPTC's examples likewise.
+python3 - "$tmp" <<'PY' || bad "collecting the outputs failed"
+import json, os, shutil, sys
+tmp = sys.argv[1]
+def outs(name):
+    rep = json.load(open(os.path.join(tmp, name)))
+    return {a["input"]: {o["format"]: o["path"] for o in a["outputs"] if o["status"] == "written"} for a in rep["articles"]}
+r3, r2, r1 = outs("r3.json"), outs("r2.json"), outs("r1.json")
+rows, rt = [], []
+os.makedirs(os.path.join(tmp, "rt-in"))
+for i, (src, o) in enumerate(sorted(r3.items())):
+    n2, n1 = r2.get(o.get("json"), {}).get("ninjs"), r1.get(o.get("json"), {}).get("ninjs")
+    if not ({"json", "atom", "rss", "ninjs"} <= set(o) and n2 and n1):
+        print("FAIL: not converted: " + src); continue
+    rows.append("\t".join([src, o["json"], o["atom"], o["rss"], o["ninjs"], n2, n1]))
+    dst = os.path.join(tmp, "rt-in", f"{i:04d}.ninjs")
+    shutil.copyfile(o["ninjs"], dst)
+    rt.append((src, o["json"], dst))
+open(os.path.join(tmp, "rows.tsv"), "w").write("\n".join(rows) + "\n")
+open(os.path.join(tmp, "rt.tsv"), "w").write("\n".join("\t".join(r) for r in rt) + "\n")
+open(os.path.join(tmp, "rt.lst"), "w").write("\n".join(r[2] for r in rt) + "\n")
 PY
 n=$(grep -c . "$tmp/rows.tsv")
 mapfile -t atoms < <(cut -f3 "$tmp/rows.tsv")
@@ -133,13 +144,12 @@ python3 "$CHECK" roundtrip "$tmp/rt-pairs.tsv" || bad "round trip"
 
 echo "(${SECONDS}s)"
 # ---- 3. IPTC's example text items ----
-"$GALLEY" -t json --output-dir "$tmp/ex" -j 2 --manifest "$tmp/ex.lst" --report "$tmp/ex.json" --quiet ||
-  bad "reading IPTC's ninjs examples failed"
+# (read to JSON in the first batch run)
 python3 - "$tmp" <<'PY'
 import json, os, sys
 tmp = sys.argv[1]
-rep = json.load(open(os.path.join(tmp, "ex.json")))
-back = {a["input"]: o["path"] for a in rep["articles"] for o in a["outputs"] if o["status"] == "written"}
+rep = json.load(open(os.path.join(tmp, "r3.json")))
+back = {a["input"]: o["path"] for a in rep["articles"] for o in a["outputs"] if o["status"] == "written" and o["format"] == "json"}
 rows = []
 for line in open(os.path.join(tmp, "ex.tsv")):
     src, copy = line.rstrip("\n").split("\t")
