@@ -67,9 +67,9 @@ void read_head(const xmlNode* head, Parsed& out) {
         if (!v.empty() && v.size() < 9 && v.find_first_not_of("0123456789") == std::string::npos && std::stoi(v) > 0)
           it.version = std::stoi(v);
       } else if (is(c, "doc.copyright")) {
+        // holder="NTB" year="2021" is "© 2021 NTB"; a holder alone is the line as written.
         std::string year = collapse(attr(c, "year")), holder = collapse(attr(c, "holder"));
-        set_if_empty(it.copyright, collapse("\u00A9 " + year + (year.empty() ? "" : " ") + holder));
-        if (year.empty() && holder.empty()) it.copyright.clear();
+        set_if_empty(it.copyright, year.empty() ? holder : collapse("\u00A9 " + year + " " + holder));
       } else if (is(c, "key-list")) {
         for (const xmlNode* k : children(c, "keyword"))
           if (auto w = collapse(attr(k, "key")); !w.empty()) it.keywords.push_back(w);

@@ -28,6 +28,7 @@ Document article() {
   d.meta["keywords"] = MetaList{{MetaInlines{text("fed")}, MetaInlines{text("rates")}}};
   d.meta["abstract"] = MetaBlocks{Blocks{para("The Fed stops buying bonds.")}};
   d.meta["identifier"] = MetaString{"urn:newsml:acmenews.com:20161121:US-FINANCE-FED"};
+  d.meta["rights"] = meta_inlines("\u00A9 2016 Acme News");
   Inlines p1 = text("First paragraph with");
   p1.push_back(Space{});
   p1.push_back(Emph{text("emphasis")});
@@ -93,6 +94,7 @@ BOOST_AUTO_TEST_CASE(round_trip_keeps_structure) {
   BOOST_TEST(meta_text(back.meta, "lang").value_or("") == "en-US");
   BOOST_TEST(meta_text(back.meta, "credit").value_or("") == "Reuters");
   BOOST_TEST(meta_text(back.meta, "identifier").value_or("") == "urn:newsml:acmenews.com:20161121:US-FINANCE-FED");
+  BOOST_TEST(meta_text(back.meta, "rights").value_or("") == "\u00A9 2016 Acme News");
   BOOST_REQUIRE(back.blocks.size() >= 5u);
   const Para* p = back.blocks[0].as<Para>();
   BOOST_REQUIRE(p);
