@@ -72,7 +72,9 @@ int run_joined(const Args& args, const Registry& reg) {
     throw UsageError("galley.cli.usage", "standard input can be read once");
 
   std::size_t max_input = args.max_input_size.value_or(Limits{}.max_input_bytes);
-  bool force = settings.from.size() == 1;
+  // As in batch mode: each input's reader comes from its extension, and -f entries
+  // give the extensions of the readers they name (-f html+extract).
+  const bool force = false;
   std::vector<Document> docs;
   docs.reserve(inputs.size());
   for (auto& path : inputs) {

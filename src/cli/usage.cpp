@@ -67,9 +67,9 @@ Batch mode (several articles; when --output-dir is given or --to is a list):
   6 warnings with --fail-if-warnings, 2 usage error.
 
 Many articles, one output (writers that join documents: {joining}):
-  galley -t FORMAT A B... -o FILE  each input read with its own reader (and
-                               --manifest's inputs too), one output, entries
-                               newest first:
+  galley -t FORMAT A B... -o FILE  each input (and --manifest's) read with the
+                               reader its extension names (-f as in batch mode:
+                               extensions per reader), one output, newest first:
 {joining-descriptions}
 Archival packages (BagIt 1.0, RFC 8493):
   galley package [OPTIONS] INPUT -o BAG    BAG: a folder, BAG.zip or BAG.tar; data/
