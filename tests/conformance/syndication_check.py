@@ -224,6 +224,9 @@ def corpus(rows_path, rt_newsml, rt_nitf):
             if subject:
                 got = norm(meta_text(rm.get("subject")))
                 if wkey(got) != wkey(subject): fail(f"{src} -> {fmt} -> json: subject {got!r} != {subject!r}")
+            for key in ("dateline", "credit"):  # beyond the list: cheap, and news copy has them
+                if m.get(key) and wkey(meta_text(rm.get(key))) != wkey(meta_text(m.get(key))):
+                    fail(f"{src} -> {fmt} -> json: {key} {meta_text(rm.get(key))!r} != {meta_text(m.get(key))!r}")
             lost = body - (words(blk(r["blocks"])) | words(blk_nogap(r["blocks"])))
             if lost: fail(f"{src} -> {fmt} -> json: {len(lost)} body word(s) lost, e.g. {sorted(lost)[:5]}")
     print(f"round trip: {n} documents x (newsml, nitf); with title {counts['title']}, authors {counts['authors']}, "
