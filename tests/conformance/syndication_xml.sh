@@ -177,6 +177,42 @@ if len(set(ids)) != len(ids):
 print(f"newsMessage: {len(items)} items, newest first, equal dates in input order, sent = {sent}")
 PY
 
+# 1,000 articles (dates spread over a year, every 7th undated, pairs with the same
+# time): one newsMessage, valid, deterministic, newest first, undated last, one guid each.
+python3 - "$tmp/many" <<'PY'
+import json, os, sys
+os.makedirs(sys.argv[1], exist_ok=True)
+for i in range(1000):
+    meta = {"title": {"t": "MetaInlines", "c": [{"t": "Str", "c": f"Story"}, {"t": "Space"}, {"t": "Str", "c": str(i)}]}}
+    if i % 7:
+        meta["date"] = {"t": "MetaString", "c": f"2024-{1 + (i * 5) % 12:02d}-{1 + (i // 2) % 28:02d}T{(i // 2) % 24:02d}:00:00Z"}
+    doc = {"pandoc-api-version": [1, 23, 1], "meta": meta, "blocks": [{"t": "Para", "c": [{"t": "Str", "c": f"Body{i}"}]}]}
+    json.dump(doc, open(os.path.join(sys.argv[1], f"s{i:04d}.json"), "w"))
+PY
+ls "$tmp"/many/*.json >"$tmp/many.lst"
+"$GALLEY" -t newsml --manifest "$tmp/many.lst" -o "$tmp/many1.xml" --quiet || bad "1,000-article newsMessage: galley failed"
+"$GALLEY" -t newsml --manifest "$tmp/many.lst" -o "$tmp/many2.xml" --quiet
+cmp -s "$tmp/many1.xml" "$tmp/many2.xml" || bad "1,000-article newsMessage: two runs differ"
+v=$(validate "$NEWSML_XSD" "$tmp/many1.xml")
+[ -z "$v" ] || { bad "1,000-article newsMessage invalid"; echo "$v" | head -3; }
+python3 - "$tmp/many1.xml" <<'PY' || failures=$((failures + 1))
+import sys, xml.etree.ElementTree as ET
+NAR = "{http://iptc.org/std/nar/2006-10-01/}"
+items = ET.parse(sys.argv[1]).getroot().findall(f"{NAR}itemSet/{NAR}newsItem")
+dated = [i.find(f"{NAR}contentMeta/{NAR}contentCreated") is not None for i in items]
+times = [i.find(f"{NAR}contentMeta/{NAR}contentCreated").text for i, d in zip(items, dated) if d]
+n = [int(i.find(f"{NAR}contentMeta/{NAR}headline").text.split()[1]) for i in items]
+problems = []
+if len(items) != 1000: problems.append(f"{len(items)} items")
+if dated != sorted(dated, reverse=True): problems.append("undated items are not last")
+if times != sorted(times, reverse=True): problems.append("dated items are not newest first")
+for a, b, ta, tb in zip(n, n[1:], times, times[1:]):
+    if ta == tb and a > b: problems.append(f"equal times out of input order: {a} before {b}"); break
+if len({i.get("guid") for i in items}) != len(items): problems.append("guids repeat")
+if problems: print("FAIL: 1,000-article newsMessage: " + "; ".join(problems)); sys.exit(1)
+print(f"1,000-article newsMessage: valid, deterministic, {len(times)} dated newest first, {1000 - len(times)} undated last")
+PY
+
 # ---- 6. thin and bad input ----
 printf 'Just one paragraph of text without a headline or a date, nothing else at all here.\n' >"$tmp/thin.txt"
 printf '{"pandoc-api-version":[1,23,1],"meta":{"title":{"t":"MetaInlines","c":[{"t":"Str","c":"A"},{"t":"Space"},{"t":"Emph","c":[{"t":"Str","c":"<b>bold</b>"}]},{"t":"Space"},{"t":"Str","c":"&\\u0001\\u0007title"}]},"date":{"t":"MetaString","c":"2024-05-01T10:00:00Z"}},"blocks":[{"t":"Para","c":[{"t":"Str","c":"Control\\u0001characters\\u001f\\ufffe"},{"t":"Space"},{"t":"Str","c":"here"}]}]}' >"$tmp/markup.json"
