@@ -44,9 +44,10 @@ def inl(xs, out):
             q = ("\u201c", "\u201d") if c[0]["t"] == "DoubleQuote" else ("\u2018", "\u2019")
             out.append(q[0]); inl(c[1], out); out.append(q[1])
         elif t == "Cite": inl(c[1], out)
-        elif t == "Code": out.append(" " + c[1] + " ")
+        elif t == "Code": out.append(c[1])
         elif t in ("Link", "Span"): inl(c[1], out)
         elif t == "Note": blocks(c, out)
+        elif t == "Image": out.append(" ")  # an <img> parts the words around it
         # Image alt text is an attribute in HTML, Math and raw markup are not words here.
 
 
