@@ -2,7 +2,8 @@
 // of the text before emphasis and escapes can touch it (a*b*c inside math is
 // not emphasis). pandoc's tex_math_dollars rules: the opening $ is followed by
 // a non-space, the closing $ follows a non-space and is not followed by a digit;
-// $$ opens display math, closed by the next $$.
+// $$ opens display math, closed by the next $$. The first dollar after the
+// opening one decides: when it cannot close, there is no math.
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 #include <cmark-gfm/chunk.h>
@@ -45,8 +46,9 @@ cmark_node* match(cmark_syntax_extension* ext, cmark_parser* parser, cmark_node*
       if (j + 1 < n && d[j + 1] == '$') { end = j; break; }
       continue;
     }
-    if (space(d[j - 1])) continue;
-    if (j + 1 < n && d[j + 1] >= '0' && d[j + 1] <= '9') continue;
+    // the first dollar decides, as in pandoc: "$5 and $6" is no math
+    if (space(d[j - 1])) break;
+    if (j + 1 < n && d[j + 1] >= '0' && d[j + 1] <= '9') break;
     end = j;
     break;
   }

@@ -1,0 +1,159 @@
+// The markdown readers and writers through the registry, as a program uses
+// them: what galley adds to cmark-gfm (attributes, divs, spans, inline notes,
+// math rules, metadata, smart punctuation, ids), the writers' escaping, and bad
+// input (a clear error or a warning, never a crash).
+#include <boost/test/unit_test.hpp>
+
+#include "galley/builder.hpp"
+#include "galley/builtin.hpp"
+#include "galley/error.hpp"
+#include "galley/registry.hpp"
+#include "galley/text.hpp"
+
+using namespace galley;
+
+namespace {
+
+const Registry& reg() {
+  static const Registry r = builtin_registry();
+  return r;
+}
+
+Document read(std::string_view md, const std::string& flavour = "markdown", Diagnostics* d = nullptr) {
+  Diagnostics local;
+  return reg().find_reader(flavour)->make()->read(md, ReaderOptions{}, d ? *d : local);
+}
+
+std::string write(const Document& doc, const std::string& flavour, bool standalone = false) {
+  Diagnostics diag;
+  WriterOptions o;
+  o.standalone = standalone;
+  return reg().find_writer(flavour)->make()->write(doc, o, diag);
+}
+
+const Inlines& para(const Document& d, std::size_t i = 0) {
+  BOOST_REQUIRE(i < d.blocks.size());
+  if (auto* p = d.blocks[i].as<Para>()) return p->content;
+  if (auto* p = d.blocks[i].as<Plain>()) return p->content;
+  BOOST_FAIL("not a paragraph");
+  static Inlines none;
+  return none;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(markdown_format)
+
+BOOST_AUTO_TEST_CASE(header_attributes_and_ids) {
+  Document d = read("# One {#first .big key=\"a b\"}\n\n# One\n\n# One\n");
+  auto* h = d.blocks[0].as<Header>();
+  BOOST_REQUIRE(h);
+  BOOST_TEST(h->attr.id == "first");
+  BOOST_TEST(h->attr.has_class("big"));
+  BOOST_TEST(*h->attr.get("key") == "a b");
+  BOOST_TEST(stringify(h->content) == "One");
+  BOOST_TEST(d.blocks[1].as<Header>()->attr.id == "one");
+  BOOST_TEST(d.blocks[2].as<Header>()->attr.id == "one-1");
+  // commonmark: no ids, no attributes
+  Document c = read("# One {#x}\n", "commonmark");
+  BOOST_TEST(c.blocks[0].as<Header>()->attr.id.empty());
+  BOOST_TEST(stringify(c.blocks[0].as<Header>()->content) == "One {#x}");
+}
+
+BOOST_AUTO_TEST_CASE(fenced_divs_nest_and_skip_code) {
+  Document d = read("::: {.outer}\n:::: inner\ntext\n::::\n```\n:::\n```\n:::\n");
+  auto* outer = d.blocks[0].as<Div>();
+  BOOST_REQUIRE(outer);
+  BOOST_TEST(outer->attr.has_class("outer"));
+  BOOST_REQUIRE(outer->content.size() == 2u);
+  BOOST_TEST(outer->content[0].as<Div>()->attr.has_class("inner"));
+  BOOST_TEST(outer->content[1].as<CodeBlock>()->text == ":::");  // a fence inside code is code
+}
+
+BOOST_AUTO_TEST_CASE(spans_notes_and_link_attributes) {
+  Document d = read("[a *b*]{.kicker} x^[an inline note] [l](u){#i .c} `c`{.py}\n");
+  const Inlines& p = para(d);
+  auto* span = p[0].as<Span>();
+  BOOST_REQUIRE(span);
+  BOOST_TEST(span->attr.has_class("kicker"));
+  BOOST_TEST(stringify(span->content) == "a b");
+  bool note = false, link = false, code = false;
+  for (auto& x : p) {
+    if (auto* n = x.as<Note>()) note = stringify(n->content) == "an inline note";
+    if (auto* l = x.as<Link>()) link = l->attr.id == "i" && l->attr.has_class("c");
+    if (auto* c = x.as<Code>()) code = c->attr.has_class("py");
+  }
+  BOOST_TEST(note);
+  BOOST_TEST(link);
+  BOOST_TEST(code);
+}
+
+BOOST_AUTO_TEST_CASE(math_follows_pandoc_rules) {
+  Document d = read("$a*b*c$ costs $5 and $6, $ x$ no, $$\\frac{1}{2}$$\n");
+  std::vector<std::string> tex;
+  for (auto& x : para(d))
+    if (auto* m = x.as<Math>()) tex.push_back(m->text);
+  BOOST_REQUIRE(tex.size() == 2u);
+  BOOST_TEST(tex[0] == "a*b*c");  // no emphasis inside math
+  BOOST_TEST(tex[1] == "\\frac{1}{2}");
+}
+
+BOOST_AUTO_TEST_CASE(yaml_block_values_are_markdown) {
+  Document d = read("---\ntitle: \"*Hi* there\"\nauthor: [Ann, Bo]\ndraft: true\n---\n\nText\n");
+  auto* title = d.meta.at("title").as<MetaInlines>();
+  BOOST_REQUIRE(title);
+  BOOST_TEST(title->content[0].is<Emph>());
+  BOOST_TEST(d.meta.at("author").as<MetaList>()->items.size() == 2u);
+  BOOST_TEST(d.meta.at("draft").as<MetaBool>()->value);
+  BOOST_TEST(stringify(para(d)) == "Text");
+  // a broken block is a clear error
+  BOOST_CHECK_THROW(read("---\ntitle: [unclosed\n---\n"), InputError);
+}
+
+BOOST_AUTO_TEST_CASE(smart_punctuation) {
+  Document d = read("\"Quoted\" and 'single', it's -- here --- there...\n");
+  const Inlines& p = para(d);
+  BOOST_TEST((p[0].as<Quoted>()->type == QuoteType::DoubleQuote));
+  BOOST_TEST(stringify(p) == "\u201CQuoted\u201D and \u2018single\u2019, it\u2019s \u2013 here \u2014 there\u2026");
+  Document off = read("\"x\" --\n", "commonmark");
+  BOOST_TEST(stringify(para(off)) == "\"x\" --");
+}
+
+BOOST_AUTO_TEST_CASE(writers_escape_what_markdown_would_read) {
+  Document d;
+  d.blocks.push_back(Para{Inlines{Str{"1."}, Space{}, Str{"*not*"}, Space{}, Str{"[a](b)"}, Space{}, Str{"<b>"}}});
+  d.blocks.push_back(Para{Inlines{Str{"# not a header"}}});
+  for (const char* f : {"commonmark", "gfm", "markdown"}) {
+    Document back = read(write(d, f), f);
+    BOOST_TEST_CONTEXT(f) {
+      BOOST_REQUIRE(back.blocks.size() == 2u);
+      BOOST_TEST(stringify(para(back, 0)) == "1. *not* [a](b) <b>");
+      BOOST_TEST(back.blocks[1].is<Para>());
+      BOOST_TEST(stringify(para(back, 1)) == "# not a header");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(markdown_writer_round_trips_its_extensions) {
+  Document d = read("---\ntitle: T\n---\n\n# H {#h .c}\n\n::: {.aside}\n[s]{.k} $x^2$ ^[n]\n:::\n\n![cap](i.png)\n");
+  Document back = read(write(d, "markdown", true));
+  BOOST_TEST((back == d));
+}
+
+BOOST_AUTO_TEST_CASE(deep_nesting_warns_not_crashes) {
+  std::string deep(20000, '>');
+  deep += " deep\n";
+  Diagnostics diag;
+  Document d = read(deep, "markdown", &diag);
+  BOOST_TEST(diag.count("deep-nesting") == 1u);
+  BOOST_TEST(stringify(d.blocks).find("deep") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_repaired_with_a_warning) {
+  Diagnostics diag;
+  Document d = read("caf\xe9 ok\n", "commonmark", &diag);
+  BOOST_TEST(diag.warning_count() >= 1u);
+  BOOST_TEST(valid_utf8(stringify(d.blocks)));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
