@@ -3,6 +3,12 @@
 json
 plain
 html
+markdown
+commonmark
+gfm
+newsml
+nitf
+ninjs
 json
 plain
 epub3
@@ -10,4 +16,12 @@ jats_archiving
 jats_publishing
 jats_articleauthoring
 html_print
+markdown
+commonmark
+gfm
 pdf
+newsml
+nitf
+ninjs
+atom
+rss
