@@ -1,18 +1,13 @@
 // The extensions each markdown flavour knows, their defaults (pandoc's names and,
 // where pandoc has the flavour, pandoc's defaults), and their resolution for a parse.
+#include "markdown/extensions.hpp"
 #include "markdown/reader_detail.hpp"
 
 namespace galley::markdown {
 
 namespace {
 
-struct Known {
-  const char* name;
-  bool commonmark, gfm, markdown;  // default per flavour
-  const char* description;
-};
-
-constexpr Known kKnown[] = {
+constexpr KnownExtension kKnown[] = {
     {"pipe_tables", false, true, true, "GitHub tables"},
     {"strikeout", false, true, true, "~~struck out~~"},
     {"autolink_bare_uris", false, true, false, "www.example.com and bare URLs become links (off for markdown, as in pandoc)"},
@@ -32,24 +27,12 @@ constexpr Known kKnown[] = {
     {"hard_line_breaks", false, false, false, "every newline is a line break"},
 };
 
-bool default_for(const Known& k, Flavour f) {
-  return f == Flavour::CommonMark ? k.commonmark : f == Flavour::Gfm ? k.gfm : k.markdown;
-}
-
 }  // namespace
 
-std::vector<ExtensionInfo> reader_extensions(Flavour flavour) {
-  std::vector<ExtensionInfo> out;
-  for (auto& k : kKnown) out.push_back({k.name, default_for(k, flavour), k.description});
-  return out;
-}
+std::vector<ExtensionInfo> reader_extensions(Flavour flavour) { return extension_list(kKnown, flavour); }
 
 Syntax resolve_syntax(Flavour flavour, const Extensions& ext) {
-  auto on = [&](const char* name) {
-    for (auto& k : kKnown)
-      if (std::string_view(k.name) == name) return ext.enabled(name, default_for(k, flavour));
-    return false;
-  };
+  auto on = [&](const char* name) { return extension_on(kKnown, flavour, ext, name); };
   Syntax s;
   s.tables = on("pipe_tables");
   s.strikeout = on("strikeout");

@@ -2,6 +2,7 @@
 // the extensions that switch it.
 #include <memory>
 
+#include "markdown/extensions.hpp"
 #include "markdown/markdown.hpp"
 #include "markdown/writer_detail.hpp"
 
@@ -9,13 +10,7 @@ namespace galley::markdown {
 
 namespace {
 
-struct Known {
-  const char* name;
-  bool commonmark, gfm, markdown;
-  const char* description;
-};
-
-constexpr Known kWriterKnown[] = {
+constexpr KnownExtension kWriterKnown[] = {
     {"pipe_tables", false, true, true, "tables as GitHub pipe tables (off: HTML tables)"},
     {"strikeout", false, true, true, "~~strikeout~~ (off: <del>)"},
     {"tex_math_dollars", false, false, true, "math as $TeX$ with $ escaped in text"},
@@ -23,19 +18,11 @@ constexpr Known kWriterKnown[] = {
     {"attributes", false, false, true, "ids and classes: {#id .class} on headers, ::: divs, [spans]{.class}"},
 };
 
-bool default_for(const Known& k, Flavour f) {
-  return f == Flavour::CommonMark ? k.commonmark : f == Flavour::Gfm ? k.gfm : k.markdown;
-}
-
 class MarkdownWriter : public Writer {
  public:
   explicit MarkdownWriter(Flavour f) : flavour_(f) {}
   std::string write(const Document& doc, const WriterOptions& options, Diagnostics& diag) const override {
-    auto on = [&](const char* name) {
-      for (auto& k : kWriterKnown)
-        if (std::string_view(k.name) == name) return options.extensions.enabled(name, default_for(k, flavour_));
-      return false;
-    };
+    auto on = [&](const char* name) { return extension_on(kWriterKnown, flavour_, options.extensions, name); };
     WriterSyntax syn;
     syn.pipe_tables = on("pipe_tables");
     syn.strikeout = on("strikeout");
@@ -52,11 +39,7 @@ class MarkdownWriter : public Writer {
 
 }  // namespace
 
-std::vector<ExtensionInfo> writer_extensions(Flavour flavour) {
-  std::vector<ExtensionInfo> out;
-  for (auto& k : kWriterKnown) out.push_back({k.name, default_for(k, flavour), k.description});
-  return out;
-}
+std::vector<ExtensionInfo> writer_extensions(Flavour flavour) { return extension_list(kWriterKnown, flavour); }
 
 std::unique_ptr<Writer> make_writer(Flavour flavour) { return std::make_unique<MarkdownWriter>(flavour); }
 
