@@ -157,7 +157,7 @@ struct ItemReader {
         // XHTML: the body's content, else the element itself.
         const xmlNode* body = is(root, "html") ? child(root, "body") : root;
         if (!body) body = root;
-        nitf::BodyReader br(diag, max_depth);
+        nitf::BodyReader br(max_depth);
         parsed.body = is(body, "body") ? br.blocks(body) : br.blocks(c);
         if (br.flattened())
           diag.warn("truncated-nesting", std::to_string(br.flattened()) +
@@ -244,7 +244,7 @@ class NewsmlReader : public Reader {
                                                  ">, not a NewsML-G2 newsItem, newsMessage or contentSet");
     }
     if (items.empty()) throw InputError("galley.newsml.empty", "the newsMessage holds no item");
-    ItemReader reader{diag, options.limits.max_nesting};
+    ItemReader reader{diag, options.limits.max_nesting, {}};
     Document doc;
     for (std::size_t i = 0; i < items.size(); ++i) {
       nitf::Parsed parsed;

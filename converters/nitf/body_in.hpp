@@ -18,7 +18,7 @@ namespace galley::nitf {
 
 class BodyReader {
  public:
-  BodyReader(Diagnostics& diag, std::size_t max_depth) : diag_(diag), max_depth_(max_depth) {}
+  explicit BodyReader(std::size_t max_depth) : max_depth_(max_depth) {}
   // The children of `container` as blocks (text outside any block becomes a Para).
   // Footnotes are found first: NITF's <fn id> and XHTML endnotes (li with an id in
   // a role="doc-endnotes" section); a link to one becomes a Note at the call.
@@ -46,7 +46,6 @@ class BodyReader {
   std::map<std::string, const xmlNode*> notes_;
   std::set<std::string> used_notes_;
 
-  Diagnostics& diag_;
   std::size_t max_depth_;
   std::size_t flattened_ = 0;
 };

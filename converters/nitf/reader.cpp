@@ -161,7 +161,7 @@ class NitfReader : public Reader {
 }  // namespace
 
 void read_element(const xmlNode* nitf, Parsed& out, std::size_t max_depth, Diagnostics& diag) {
-  BodyReader br(diag, max_depth);
+  BodyReader br(max_depth);
   auto& it = out.item;
   // A headline the caller already has (NewsML-G2's contentMeta) stays; else the
   // story's own hl1 beats head/title.
