@@ -342,7 +342,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   wo.wrap = (data[0] & 32) ? WrapMode::None : WrapMode::Auto;
 
   for (const char* name : {"json", "plain", "jats_archiving", "jats_publishing", "jats_articleauthoring",
-                           "html_print", "epub3"}) {
+                           "html_print", "epub3", "atom", "rss", "ninjs"}) {
     galley::Diagnostics diag;
     std::string out;
     try {
@@ -369,7 +369,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       continue;
     }
     galley_fuzz::require_utf8(out, name);
-    if (n.starts_with("jats")) galley_fuzz::require_well_formed(out, name);
+    if (n.starts_with("jats") || n == "atom" || n == "rss") galley_fuzz::require_well_formed(out, name);
     if (n == "html_print") check_html(out, name);
     if (n == "json") {
       try {  // what the JSON writer wrote must read back
