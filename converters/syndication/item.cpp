@@ -150,7 +150,11 @@ Item item_from(const Document& doc, const WriterOptions& options, Diagnostics& d
   it.copyright = one_line(text_of(m, "rights"));
   it.language = text_of(m, "lang");
   it.publisher = one_line(text_of(m, "publisher"));
-  if (it.publisher.empty()) it.publisher = one_line(text_of(m, "site-name"));
+  std::string site = one_line(text_of(m, "site-name"));
+  if (it.publisher.empty()) it.publisher = site;
+  else if (!site.empty() && site != it.publisher)
+    diag.warn("unmapped-metadata", "site-name \"" + site + "\" is not carried: the item's publisher is \"" +
+                                       it.publisher + "\"");
   it.source_url = text_of(m, "source-url");
   it.license = text_of(m, "license");
   it.located = one_line(text_of(m, "dateline"));
@@ -158,6 +162,8 @@ Item item_from(const Document& doc, const WriterOptions& options, Diagnostics& d
 
   for (auto& p : meta_authors(m)) {
     Person person{one_line(p.name_text), "", p.email, ""};
+    if (!p.affiliation.empty())
+      diag.warn("unmapped-metadata", "the affiliation of " + person.name + " (\"" + p.affiliation + "\") is not carried");
     if (!p.orcid.empty()) person.uri = p.orcid.find("://") == std::string::npos ? "https://orcid.org/" + p.orcid : p.orcid;
     it.bylines.push_back(std::move(person));
   }
