@@ -46,6 +46,7 @@ class MdWriter {
   std::vector<Blocks> notes_;  // copies: a note may live in a temporary (definition lists)
   bool warned_raw_ = false, warned_cells_ = false, warned_deflist_ = false;
   bool ends_with_list_ = false;  // the last block written was a list
+  bool next_is_word_ = false;    // the inline after the one being written starts with a letter
 
   // ---- blocks ----
 
@@ -386,13 +387,28 @@ class MdWriter {
 
   std::string inlines(const Inlines& ils, bool heading = false) {
     std::string out;
-    for (std::size_t i = 0; i < ils.size(); ++i) inline_(ils[i], out, heading);
+    for (std::size_t i = 0; i < ils.size(); ++i) {
+      next_is_word_ = i + 1 < ils.size() && starts_with_word_char(ils[i + 1]);
+      inline_(ils[i], out, heading);
+    }
+    next_is_word_ = false;
     return out;
+  }
+
+  // Does this inline begin with a letter or digit (what a closing * may not touch
+  // after punctuation)?
+  static bool starts_with_word_char(const Inline& x) {
+    if (auto* s = x.as<Str>(); s && !s->text.empty()) {
+      unsigned char c = static_cast<unsigned char>(s->text[0]);
+      return std::isalnum(c) || c >= 0x80;
+    }
+    return false;
   }
 
   // Emphasis must not begin or end with a space (it would not be emphasis): the
   // spaces go outside the delimiters.
   void wrapped(const Inlines& content, const std::string& open, const std::string& close, std::string& out, bool heading) {
+    bool next_word = next_is_word_;  // of the inline after this one (inlines() below resets it)
     std::string inner = inlines(content, heading);
     std::size_t a = 0, b = inner.size();
     // CommonMark's flanking rules count Unicode white space (a no-break space too)
@@ -429,7 +445,9 @@ class MdWriter {
       return std::isalnum(l) || l >= 0x80;
     };
     auto punct = [](unsigned char ch) { return ch < 0x80 && std::ispunct(ch) && ch != '*' && ch != '_'; };
-    if ((open == "*" || open == "**") && alnum_end() && punct(static_cast<unsigned char>(inner[a]))) {
+    // and a closer before a letter cannot follow punctuation ("*(CNN)*It")
+    bool closer_blocked = b == inner.size() && next_word && punct(static_cast<unsigned char>(inner[b - 1]));
+    if ((open == "*" || open == "**") && ((alnum_end() && punct(static_cast<unsigned char>(inner[a]))) || closer_blocked)) {
       o = open == "*" ? "<em>" : "<strong>";
       c = open == "*" ? "</em>" : "</strong>";
     }
