@@ -8,7 +8,8 @@
 
 namespace galley::nitf {
 namespace {
-constexpr int kMaxDepth = 400;  // below the AST's own nesting limit; deeper content is written as text
+constexpr int kMaxDepth = 100;  // deeper content is written as text: bq+block take two XML levels each, and
+                                // libxml2 (most receivers) refuses documents deeper than 256 by default
 }
 
 void BodyWriter::text(std::string_view s) { detail::append_escaped(out_, s, false, &removed_); }
