@@ -100,23 +100,13 @@ std::optional<Image> Converter::image(xmlNode* img, Inlines* fallback) {
 
 void Converter::math(xmlNode* n, Run& run) {
   // Prefer a TeX annotation; else keep the MathML as raw HTML.
-  xmlNode* cur = n->children;
-  while (cur) {
+  for (xmlNode* cur = n->children; cur; cur = next_in_tree(cur, n)) {
     if (is(cur, "annotation") && contains_word_ci(attr_or(cur, "encoding"), "tex")) {
       std::string tex = clean_text(text_of(cur));
       bool display = attr_or(n, "display") == "block" || attr_or(n, "mode") == "display";
       run.push(Math{display ? MathType::DisplayMath : MathType::InlineMath, tex});
       return;
     }
-    if (cur->type == XML_ELEMENT_NODE && cur->children) {
-      cur = cur->children;
-      continue;
-    }
-    while (cur && !cur->next) {
-      cur = cur->parent;
-      if (cur == n) cur = nullptr;
-    }
-    if (cur) cur = cur->next;
   }
   sanitize_subtree(n, dropped_);
   xmlBufferPtr buf = xmlBufferCreate();

@@ -24,8 +24,7 @@ bool Converter::is_note_body(const xmlNode* n) {
 
 void Converter::collect_notes(xmlNode* root) {
   // Candidate bodies: elements with an id that are note bodies or items of a notes list.
-  xmlNode* cur = root->children;
-  while (cur) {
+  for (xmlNode* cur = root->children; cur; cur = next_in_tree(cur, root)) {
     if (cur->type == XML_ELEMENT_NODE) {
       auto id = attr(cur, "id");
       if (id && !id->empty()) {
@@ -39,15 +38,6 @@ void Converter::collect_notes(xmlNode* root) {
           note_targets_.emplace(std::string(*id), cur);
       }
     }
-    if (cur->type == XML_ELEMENT_NODE && cur->children) {
-      cur = cur->children;
-      continue;
-    }
-    while (cur && !cur->next) {
-      cur = cur->parent;
-      if (cur == root) return;
-    }
-    if (cur) cur = cur->next;
   }
 }
 
@@ -90,29 +80,17 @@ Inline Converter::make_note(xmlNode* body, int depth) {
 
 bool Converter::note_container_fully_used(xmlNode* n) {
   bool any = false;
-  xmlNode* cur = n->children;
-  while (cur) {
-    if (cur->type == XML_ELEMENT_NODE) {
-      auto id = attr(cur, "id");
-      if (id) {
-        auto it = note_targets_.find(std::string(*id));
-        if (it != note_targets_.end() && it->second == cur) {
-          if (!used_notes_.count(cur)) return false;
-          any = true;
-          goto next;  // don't descend into a used note
-        }
-      }
-      if (cur->children) {
-        cur = cur->children;
-        continue;
+  for (xmlNode* cur = n->children; cur;) {
+    bool descend = true;
+    if (auto id = attr(cur, "id")) {
+      auto it = note_targets_.find(std::string(*id));
+      if (it != note_targets_.end() && it->second == cur) {
+        if (!used_notes_.count(cur)) return false;
+        any = true;
+        descend = false;  // a used note's own ids are not notes of this container
       }
     }
-  next:
-    while (cur && !cur->next) {
-      cur = cur->parent;
-      if (cur == n) return any;
-    }
-    if (cur) cur = cur->next;
+    cur = next_in_tree(cur, n, descend);
   }
   return any;
 }

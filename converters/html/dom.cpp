@@ -29,21 +29,8 @@ void append_text(const xmlNode* n, std::string& out) {
     return;
   }
   if (n->type != XML_ELEMENT_NODE && n->type != XML_DOCUMENT_NODE && n->type != XML_HTML_DOCUMENT_NODE) return;
-  // Iterative walk: no recursion limit problems on deep documents.
-  const xmlNode* stop = n;
-  const xmlNode* cur = n->children;
-  while (cur) {
+  for (const xmlNode* cur = n->children; cur; cur = next_in_tree(cur, n, cur->children && !is_dropped_tag(name(cur))))
     if (is_text(cur)) out += content(cur);
-    if (cur->type == XML_ELEMENT_NODE && cur->children && !is_dropped_tag(name(cur))) {
-      cur = cur->children;
-      continue;
-    }
-    while (cur && !cur->next) {
-      cur = cur->parent;
-      if (cur == stop) return;
-    }
-    if (cur) cur = cur->next;
-  }
 }
 
 std::string text_of(const xmlNode* n) {
@@ -122,21 +109,17 @@ void remove_node(xmlNode* n) {
   xmlFreeNode(n);
 }
 
+const xmlNode* next_in_tree(const xmlNode* cur, const xmlNode* root, bool descend) {
+  if (descend && cur->type == XML_ELEMENT_NODE && cur->children) return cur->children;
+  for (; cur && cur != root; cur = cur->parent)
+    if (cur->next) return cur->next;
+  return nullptr;
+}
+
 xmlNode* find_first(xmlNode* root, std::string_view tag) {
   if (!root) return nullptr;
-  xmlNode* cur = root->children;
-  while (cur) {
+  for (xmlNode* cur = root->children; cur; cur = next_in_tree(cur, root))
     if (is(cur, tag)) return cur;
-    if (cur->type == XML_ELEMENT_NODE && cur->children) {
-      cur = cur->children;
-      continue;
-    }
-    while (cur && !cur->next) {
-      cur = cur->parent;
-      if (cur == root) return nullptr;
-    }
-    if (cur) cur = cur->next;
-  }
   return nullptr;
 }
 

@@ -186,17 +186,11 @@ bool lead_phrase(std::string_view text, bool allow_bare) {
 }
 
 // ---- tree walking ----
+// The element after n in document order inside root (next_in_tree, text and comments skipped).
 xmlNode* next_node(xmlNode* n, bool skip_children, xmlNode* root) {
-  if (!skip_children && n->type == XML_ELEMENT_NODE && n->children) {
-    for (xmlNode* c = n->children; c; c = c->next)
-      if (c->type == XML_ELEMENT_NODE) return c;
-  }
-  while (n && n != root) {
-    for (xmlNode* s = n->next; s; s = s->next)
-      if (s->type == XML_ELEMENT_NODE) return s;
-    n = n->parent;
-  }
-  return nullptr;
+  n = next_in_tree(n, root, !skip_children);
+  while (n && n->type != XML_ELEMENT_NODE) n = next_in_tree(n, root, false);
+  return n;
 }
 
 xmlNode* remove_and_next(xmlNode* n, xmlNode* root) {

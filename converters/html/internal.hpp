@@ -82,6 +82,15 @@ bool contains_word_ci(std::string_view haystack, std::string_view needle);  // s
 bool is_space(char c);
 // Remove and free a node (and its subtree).
 void remove_node(xmlNode* n);
+// The node after `cur` in document order inside `root` (root itself excluded), nullptr at the
+// end: every pass walks the DOM with this one rule, iteratively, because recursion would
+// overflow the stack on deep documents. It enters cur's children only when `descend` is true
+// and cur is an element; otherwise it goes to the next sibling of cur or of its nearest
+// ancestor below root.
+const xmlNode* next_in_tree(const xmlNode* cur, const xmlNode* root, bool descend = true);
+inline xmlNode* next_in_tree(xmlNode* cur, const xmlNode* root, bool descend = true) {
+  return const_cast<xmlNode*>(next_in_tree(static_cast<const xmlNode*>(cur), root, descend));
+}
 // The first descendant element with the tag (document order); nullptr when none.
 xmlNode* find_first(xmlNode* root, std::string_view tag);
 xmlNode* html_body(xmlDoc* doc);

@@ -169,19 +169,10 @@ std::string title_from_document(const std::string& orig, xmlNode* body) {
   }
   auto headings_match = [&](const std::string& t) {
     if (!body) return false;
-    xmlNode* cur = body->children;
-    while (cur) {
-      if (is(cur, "h1") || is(cur, "h2")) {
-        if (clean_text(text_of(cur)) == t) return true;
-      } else if (cur->type == XML_ELEMENT_NODE && cur->children) {
-        cur = cur->children;
-        continue;
-      }
-      while (cur && !cur->next) {
-        cur = cur->parent;
-        if (cur == body) return false;
-      }
-      if (cur) cur = cur->next;
+    for (xmlNode* cur = body->children; cur;) {
+      bool heading = is(cur, "h1") || is(cur, "h2");
+      if (heading && clean_text(text_of(cur)) == t) return true;
+      cur = next_in_tree(cur, body, !heading);
     }
     return false;
   };
@@ -206,13 +197,8 @@ std::string title_from_document(const std::string& orig, xmlNode* body) {
     xmlNode* only = nullptr;
     int n = 0;
     if (body) {
-      xmlNode* c = body->children;
-      while (c) {
+      for (xmlNode* c = body->children; c; c = next_in_tree(c, body))
         if (is(c, "h1")) { ++n; only = c; }
-        if (c->type == XML_ELEMENT_NODE && c->children) { c = c->children; continue; }
-        while (c && !c->next) { c = c->parent; if (c == body) { c = nullptr; break; } }
-        if (c) c = c->next;
-      }
     }
     if (n == 1) cur = text_of(only);
   }
@@ -298,8 +284,7 @@ PageMeta read_metadata(xmlDoc* doc, const ReaderOptions& options, Diagnostics& d
   }
   // One walk over the document for meta/link/title/base/ld+json/time.
   std::string time_published;
-  xmlNode* cur = root;
-  while (cur) {
+  for (xmlNode* cur = root; cur;) {
     std::string_view t = name(cur);
     bool descend = true;
     if (t == "meta") {
@@ -344,15 +329,7 @@ PageMeta read_metadata(xmlDoc* doc, const ReaderOptions& options, Diagnostics& d
     } else if (t == "style") {
       descend = false;
     }
-    if (descend && cur->children && (cur->type == XML_ELEMENT_NODE)) {
-      cur = cur->children;
-      continue;
-    }
-    while (cur && !cur->next) {
-      cur = cur->parent;
-      if (cur == root) cur = nullptr;
-    }
-    if (cur) cur = cur->next;
+    cur = next_in_tree(cur, root, descend);
   }
 
   JsonLdArticle ld = parse_jsonld(scripts, diag);

@@ -9,19 +9,8 @@ namespace {
 
 // The first <main> element that is not hidden (pandoc 3.4 reads only it).
 xmlNode* find_main(xmlNode* body) {
-  xmlNode* cur = body ? body->children : nullptr;
-  while (cur) {
+  for (xmlNode* cur = body ? body->children : nullptr; cur; cur = next_in_tree(cur, body, !is_dropped_tag(name(cur))))
     if (is(cur, "main") && !attr(cur, "hidden")) return cur;
-    if (cur->type == XML_ELEMENT_NODE && cur->children && !is_dropped_tag(name(cur))) {
-      cur = cur->children;
-      continue;
-    }
-    while (cur && !cur->next) {
-      cur = cur->parent;
-      if (cur == body) return nullptr;
-    }
-    if (cur) cur = cur->next;
-  }
   return nullptr;
 }
 

@@ -108,35 +108,19 @@ void clean_attributes(xmlNode* n, Dropped& dropped) {
 void sanitize_subtree(xmlNode* root, Dropped& dropped) {
   if (!root || root->type != XML_ELEMENT_NODE) return;
   clean_attributes(root, dropped);
-  xmlNode* cur = root->children;
-  while (cur) {
-    xmlNode* next_sibling = cur->next;
+  for (xmlNode* cur = root->children; cur;) {
     bool element = cur->type == XML_ELEMENT_NODE;
     bool text = cur->type == XML_TEXT_NODE || cur->type == XML_CDATA_SECTION_NODE;
     if ((!element && !text) || (element && unsafe_raw_element(lower(name(cur))))) {
       // comments (conditional comments run in old browsers), PIs, unsafe elements
-      xmlNode* parent = cur->parent;
+      xmlNode* next = next_in_tree(cur, root, false);  // found before cur is freed
       remove_node(cur);
       ++dropped.raw;
-      cur = next_sibling;
-      while (!cur && parent && parent != root) {
-        cur = parent->next;
-        parent = parent->parent;
-      }
+      cur = next;
       continue;
     }
-    if (element) {
-      clean_attributes(cur, dropped);
-      if (cur->children) {
-        cur = cur->children;
-        continue;
-      }
-    }
-    while (cur && !cur->next) {
-      cur = cur->parent;
-      if (cur == root) cur = nullptr;
-    }
-    if (cur) cur = cur->next;
+    if (element) clean_attributes(cur, dropped);
+    cur = next_in_tree(cur, root);
   }
 }
 
