@@ -477,29 +477,7 @@ class Extractor {
   bool header_duplicates_title(xmlNode* n) {
     if (!is(n, "h1") && !is(n, "h2")) return false;
     std::string h = clean_text(text_of(n));
-    return !meta_.title.empty() && similar(meta_.title, h) > 0.75;
-  }
-
-  static double similar(std::string_view a, std::string_view b) {
-    auto toks = [](std::string_view s) {
-      std::vector<std::string> r;
-      std::string cur;
-      for (char c : s) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (u >= 0x80 || std::isalnum(u)) cur += static_cast<char>(std::tolower(u));
-        else if (!cur.empty()) r.push_back(std::move(cur)), cur.clear();
-      }
-      if (!cur.empty()) r.push_back(cur);
-      return r;
-    };
-    auto ta = toks(a), tb = toks(b);
-    if (ta.empty() || tb.empty()) return 0;
-    std::size_t total = 0, uniq = 0;
-    for (auto& t : tb) {
-      total += t.size() + 1;
-      if (std::find(ta.begin(), ta.end(), t) == ta.end()) uniq += t.size() + 1;
-    }
-    return 1.0 - double(uniq) / double(total);
+    return !meta_.title.empty() && similarity(meta_.title, h, false) > 0.75;
   }
 
   bool byline_candidate(xmlNode* n, const std::string& ms) {
@@ -527,7 +505,7 @@ class Extractor {
       }
       if (byline_.empty() && byline_candidate(n, ms)) {
         std::string text = clean_text(text_of(n));
-        bool dup = meta_byline && (contains_word_ci(text, meta_.byline) || similar(text, meta_.byline) > 0.5);
+        bool dup = meta_byline && (contains_word_ci(text, meta_.byline) || similarity(text, meta_.byline, false) > 0.5);
         if (!meta_byline || dup) {
           // Prefer an itemprop=name inside.
           xmlNode* nm = nullptr;

@@ -4,6 +4,7 @@
 //   urls.cpp      RFC 3986 reference resolution against <base> / ReaderOptions::source_url
 //   sanitize.cpp  galley/safety.hpp applied to the DOM: attribute values, raw HTML subtrees
 //   metadata.cpp  <head> metadata -> Meta (priority order documented there)
+//   similarity.cpp  how much of one text another repeats (titles, bylines)
 //   jsonld.cpp    schema.org JSON-LD -> candidate metadata fields
 //   extract.cpp   +extract: find the article's main content, drop page furniture
 //   convert.cpp   DOM -> Blocks / Inlines
@@ -95,6 +96,13 @@ inline xmlNode* next_in_tree(xmlNode* cur, const xmlNode* root, bool descend = t
 xmlNode* find_first(xmlNode* root, std::string_view tag);
 xmlNode* html_body(xmlDoc* doc);
 xmlNode* html_head(xmlDoc* doc);
+
+// ---- similarity.cpp ----
+// Readability's textSimilarity: the share (0..1, by length) of b's words that a also holds,
+// compared ASCII-case-insensitively. Words are runs of letters, digits and non-ASCII
+// characters, and of '_' when `underscore_is_word` (as Readability's \w has it; extraction
+// splits at '_', and its scores were measured that way).
+double similarity(std::string_view a, std::string_view b, bool underscore_is_word = true);
 
 // ---- urls.cpp ----
 // Resolve `ref` against `base` (RFC 3986 section 5.2). Returns ref unchanged when

@@ -102,40 +102,6 @@ std::size_t word_count(std::string_view s) {
   return n;
 }
 
-std::vector<std::string> tokens(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    bool word = c >= 0x80 || std::isalnum(c) || c == '_';
-    if (word) {
-      std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-      std::string piece(s.substr(i, len));
-      if (len == 1 && c >= 'A' && c <= 'Z') piece[0] = static_cast<char>(c - 'A' + 'a');
-      cur += piece;
-      i += len;
-    } else {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-      ++i;
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
-
-// Share of b's words that also appear in a (by length of text), 0..1.
-double similarity(std::string_view a, std::string_view b) {
-  auto ta = tokens(a), tb = tokens(b);
-  if (ta.empty() || tb.empty()) return 0;
-  std::size_t total = 0, uniq = 0;
-  for (auto& t : tb) {
-    total += t.size() + 1;
-    if (std::find(ta.begin(), ta.end(), t) == ta.end()) uniq += t.size() + 1;
-  }
-  return 1.0 - static_cast<double>(uniq) / static_cast<double>(total);
-}
-
 bool is_sep(std::string_view s, std::size_t i, std::size_t& len, bool& hierarchical) {
   // " X " where X is one of | - \ / > » – —
   if (s[i] != ' ') return false;
