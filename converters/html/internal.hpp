@@ -4,6 +4,7 @@
 //   urls.cpp      RFC 3986 reference resolution against <base> / ReaderOptions::source_url
 //   sanitize.cpp  galley/safety.hpp applied to the DOM: attribute values, raw HTML subtrees
 //   metadata.cpp  <head> metadata -> Meta (priority order documented there)
+//   document_title.cpp  <title> with the site name cut off (for metadata.cpp)
 //   similarity.cpp  how much of one text another repeats (titles, bylines)
 //   jsonld.cpp    schema.org JSON-LD -> candidate metadata fields
 //   extract.cpp   +extract: find the article's main content, drop page furniture
@@ -149,6 +150,11 @@ struct JsonLdArticle {
 // article-like object (NewsArticle, Article, BlogPosting, ReportageNewsArticle,
 // ScholarlyArticle, ...) wins, looking through arrays and @graph. Bad JSON -> info.
 JsonLdArticle parse_jsonld(const std::vector<std::string>& scripts, Diagnostics& diag);
+
+// ---- document_title.cpp ----
+// The <title> text `orig` with the site name cut off (Readability's rules; `body`, may be
+// null, is searched for headings that confirm a cut or stand in for a title).
+std::string title_from_document(const std::string& orig, xmlNode* body);
 
 // ---- metadata.cpp ----
 struct PageMeta {
