@@ -8,11 +8,11 @@
 
 namespace galley::jats {
 
-void State::open(El e, std::initializer_list<Attribute> attrs, bool newline) {
+void State::start_tag(El e, std::initializer_list<Attribute> attrs) {
   out += '<';
   out += element_name(e);
   for (const Attribute& a : attrs) {
-    if (a.value.empty()) continue;
+    if (a.value.empty()) continue;  // an empty value means "no attribute" to every caller
     out += ' ';
     out += a.name;
     out += "=\"";
@@ -20,6 +20,10 @@ void State::open(El e, std::initializer_list<Attribute> attrs, bool newline) {
     out += '"';
     if (a.name == "id") emitted_ids.insert(std::string(a.value));
   }
+}
+
+void State::open(El e, std::initializer_list<Attribute> attrs, bool newline) {
+  start_tag(e, attrs);
   out += '>';
   if (newline) out += '\n';
   if (!kids.empty()) ++kids.back();
@@ -37,17 +41,7 @@ void State::close(bool newline) {
 }
 
 void State::empty(El e, std::initializer_list<Attribute> attrs) {
-  out += '<';
-  out += element_name(e);
-  for (const Attribute& a : attrs) {
-    if (a.value.empty()) continue;
-    out += ' ';
-    out += a.name;
-    out += "=\"";
-    detail::append_escaped(out, a.value, true, &removed_chars);
-    out += '"';
-    if (a.name == "id") emitted_ids.insert(std::string(a.value));
-  }
+  start_tag(e, attrs);
   out += " />";
   if (!kids.empty()) ++kids.back();
 }

@@ -79,6 +79,10 @@ struct State {
 
   // ---- diagnostics ----
   void warn_once(const std::string& kind, const std::string& message);
+
+ private:
+  // "<name a="v" ..." (no closing '>'), shared by open() and empty(); records the ids written.
+  void start_tag(El e, std::initializer_list<Attribute> attrs);
 };
 
 // inlines.cpp
