@@ -2,6 +2,11 @@
 // into the AST (no intermediate JSON tree: that tree cost more than the rest
 // of a conversion). Errors name the JSON path of the bad value
 // ("$.blocks[3].c[1]") or the byte offset of a syntax error; no input crashes it.
+#include <initializer_list>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
 #include "json_lexer.hpp"
 #include "galley/json.hpp"
 
@@ -75,12 +80,11 @@ class Parser : public pandoc_json::Lexer {
         else if (key == "citationPrefix") { c.prefix = inlines(path.field("citationPrefix")); seen |= 2; }
         else if (key == "citationSuffix") { c.suffix = inlines(path.field("citationSuffix")); seen |= 4; }
         else if (key == "citationMode") {
-          Path pm = path.field("citationMode");
-          auto m = simple_tag(pm);
-          if (m == "AuthorInText") c.mode = CitationMode::AuthorInText;
-          else if (m == "SuppressAuthor") c.mode = CitationMode::SuppressAuthor;
-          else if (m == "NormalCitation") c.mode = CitationMode::NormalCitation;
-          else bad(pm, "unknown citation mode " + m);
+          c.mode = enum_tag<CitationMode>(path.field("citationMode"),
+                                          {{"AuthorInText", CitationMode::AuthorInText},
+                                           {"SuppressAuthor", CitationMode::SuppressAuthor},
+                                           {"NormalCitation", CitationMode::NormalCitation}},
+                                          "citation mode");
           seen |= 8;
         } else if (key == "citationNoteNum") { c.note_num = int_value(path.field("citationNoteNum")); seen |= 16; }
         else if (key == "citationHash") { c.hash = int_value(path.field("citationHash")); seen |= 32; }
@@ -98,13 +102,52 @@ class Parser : public pandoc_json::Lexer {
 
   [[noreturn]] void missing_c(const Path& path) { bad(path, "missing \"c\" contents"); }
 
+  // A nullary constructor standing for an enum value ("DoubleQuote", "AlignLeft"): the
+  // value `names` gives it; any other tag is an error "unknown <what> <tag>".
+  template <class E>
+  E enum_tag(const Path& path, std::initializer_list<std::pair<std::string_view, E>> names, const char* what) {
+    auto s = simple_tag(path);
+    for (const auto& [name, value] : names)
+      if (s == name) return value;
+    bad(path, std::string("unknown ") + what + " " + s);
+  }
+
+  // The values inside a constructor's contents, by the C++ type they fill.
+  template <class V>
+  V read(const Path& path) {
+    if constexpr (std::is_same_v<V, Attr>) return attr(path);
+    else if constexpr (std::is_same_v<V, std::string>) return string_value(path);
+    else if constexpr (std::is_same_v<V, Inlines>) return inlines(path);
+    else if constexpr (std::is_same_v<V, Blocks>) return blocks(path);
+    else if constexpr (std::is_same_v<V, std::vector<Citation>>) {
+      std::vector<Citation> out;
+      array(path, [&](std::size_t i) { out.push_back(citation(path.at(i))); });
+      return out;
+    } else if constexpr (std::is_same_v<V, QuoteType>)
+      return enum_tag<QuoteType>(path, {{"DoubleQuote", QuoteType::DoubleQuote}, {"SingleQuote", QuoteType::SingleQuote}},
+                                 "quote type");
+    else {
+      static_assert(std::is_same_v<V, MathType>);
+      return enum_tag<MathType>(path, {{"InlineMath", MathType::InlineMath}, {"DisplayMath", MathType::DisplayMath}},
+                                "math type");
+    }
+  }
+  // Contents that are a pair [a, b] (most constructors): a T whose two members are read
+  // from them in order.
+  template <class T, class A, class B>
+  T pair_of(const Path& pc, A T::*first, B T::*second) {
+    T v;
+    tuple(pc, 2, [&](std::size_t i) {
+      if (i == 0) v.*first = read<A>(pc.at(0));
+      else v.*second = read<B>(pc.at(1));
+    });
+    return v;
+  }
+
   Inline inl(const Path& path) {
     Inline result = Space{};
     tagged(path, [&](std::string_view t, const Path& pc, bool has_c) {
       auto need = [&] { if (!has_c) missing_c(*pc.parent); };
-      auto two = [&](auto&& first, auto&& second) {
-        tuple(pc, 2, [&](std::size_t i) { if (i == 0) first(pc.at(0)); else second(pc.at(1)); });
-      };
       if (t == "Str") { need(); result = Str{string_value(pc)}; }
       else if (t == "Space" || t == "SoftBreak" || t == "LineBreak") {
         if (has_c) skip_value();
@@ -119,40 +162,11 @@ class Parser : public pandoc_json::Lexer {
       else if (t == "Superscript") { need(); result = Superscript{inlines(pc)}; }
       else if (t == "Subscript") { need(); result = Subscript{inlines(pc)}; }
       else if (t == "SmallCaps") { need(); result = SmallCaps{inlines(pc)}; }
-      else if (t == "Quoted") {
-        need();
-        Quoted q;
-        two([&](const Path& p0) {
-              auto s = simple_tag(p0);
-              if (s == "DoubleQuote") q.type = QuoteType::DoubleQuote;
-              else if (s == "SingleQuote") q.type = QuoteType::SingleQuote;
-              else bad(p0, "unknown quote type " + s);
-            },
-            [&](const Path& p1) { q.content = inlines(p1); });
-        result = std::move(q);
-      } else if (t == "Cite") {
-        need();
-        Cite c;
-        two([&](const Path& p0) { array(p0, [&](std::size_t i) { c.citations.push_back(citation(p0.at(i))); }); },
-            [&](const Path& p1) { c.content = inlines(p1); });
-        result = std::move(c);
-      } else if (t == "Code") {
-        need();
-        Code c;
-        two([&](const Path& p0) { c.attr = attr(p0); }, [&](const Path& p1) { c.text = string_value(p1); });
-        result = std::move(c);
-      } else if (t == "Math") {
-        need();
-        Math m;
-        two([&](const Path& p0) {
-              auto s = simple_tag(p0);
-              if (s == "InlineMath") m.type = MathType::InlineMath;
-              else if (s == "DisplayMath") m.type = MathType::DisplayMath;
-              else bad(p0, "unknown math type " + s);
-            },
-            [&](const Path& p1) { m.text = string_value(p1); });
-        result = std::move(m);
-      } else if (t == "RawInline") {
+      else if (t == "Quoted") { need(); result = pair_of(pc, &Quoted::type, &Quoted::content); }
+      else if (t == "Cite") { need(); result = pair_of(pc, &Cite::citations, &Cite::content); }
+      else if (t == "Code") { need(); result = pair_of(pc, &Code::attr, &Code::text); }
+      else if (t == "Math") { need(); result = pair_of(pc, &Math::type, &Math::text); }
+      else if (t == "RawInline") {
         need();
         RawInline r;
         r.format = str2(pc, r.text);
@@ -170,23 +184,19 @@ class Parser : public pandoc_json::Lexer {
         if (t == "Link") result = Link{std::move(a), std::move(xs), std::move(tg)};
         else result = Image{std::move(a), std::move(xs), std::move(tg)};
       } else if (t == "Note") { need(); result = Note{blocks(pc)}; }
-      else if (t == "Span") {
-        need();
-        Span s;
-        two([&](const Path& p0) { s.attr = attr(p0); }, [&](const Path& p1) { s.content = inlines(p1); });
-        result = std::move(s);
-      } else bad(*pc.parent, "unknown Inline constructor \"" + std::string(t) + "\"");
+      else if (t == "Span") { need(); result = pair_of(pc, &Span::attr, &Span::content); }
+      else bad(*pc.parent, "unknown Inline constructor \"" + std::string(t) + "\"");
     });
     return result;
   }
 
   Alignment alignment(const Path& path) {
-    auto a = simple_tag(path);
-    if (a == "AlignDefault") return Alignment::AlignDefault;
-    if (a == "AlignLeft") return Alignment::AlignLeft;
-    if (a == "AlignRight") return Alignment::AlignRight;
-    if (a == "AlignCenter") return Alignment::AlignCenter;
-    bad(path, "unknown alignment " + a);
+    return enum_tag<Alignment>(path,
+                               {{"AlignDefault", Alignment::AlignDefault},
+                                {"AlignLeft", Alignment::AlignLeft},
+                                {"AlignRight", Alignment::AlignRight},
+                                {"AlignCenter", Alignment::AlignCenter}},
+                               "alignment");
   }
   Caption caption(const Path& path) {
     Caption c;
@@ -343,31 +353,33 @@ class Parser : public pandoc_json::Lexer {
           Path pa = pc.at(0);
           tuple(pa, 3, [&](std::size_t k) {
             Path pk = pa.at(k);
-            if (k == 0) { ol.attrs.start = int_value(pk); return; }
-            auto s = simple_tag(pk);
-            if (k == 1) {
-              static const char* styles[] = {"DefaultStyle", "Example", "Decimal", "LowerRoman", "UpperRoman", "LowerAlpha", "UpperAlpha"};
-              for (int n = 0; n < 7; ++n) if (s == styles[n]) { ol.attrs.style = static_cast<ListNumberStyle>(n); return; }
-              bad(pk, "unknown list number style " + s);
-            }
-            static const char* delims[] = {"DefaultDelim", "Period", "OneParen", "TwoParens"};
-            for (int n = 0; n < 4; ++n) if (s == delims[n]) { ol.attrs.delim = static_cast<ListNumberDelim>(n); return; }
-            bad(pk, "unknown list number delimiter " + s);
+            using S = ListNumberStyle;
+            using D = ListNumberDelim;
+            if (k == 0) ol.attrs.start = int_value(pk);
+            else if (k == 1)
+              ol.attrs.style = enum_tag<S>(pk,
+                                           {{"DefaultStyle", S::DefaultStyle}, {"Example", S::Example},
+                                            {"Decimal", S::Decimal}, {"LowerRoman", S::LowerRoman},
+                                            {"UpperRoman", S::UpperRoman}, {"LowerAlpha", S::LowerAlpha},
+                                            {"UpperAlpha", S::UpperAlpha}},
+                                           "list number style");
+            else
+              ol.attrs.delim = enum_tag<D>(pk,
+                                           {{"DefaultDelim", D::DefaultDelim}, {"Period", D::Period},
+                                            {"OneParen", D::OneParen}, {"TwoParens", D::TwoParens}},
+                                           "list number delimiter");
           });
         });
         result = std::move(ol);
       } else if (t == "BlockQuote") { need(); result = BlockQuote{blocks(pc)}; }
       else if (t == "Div") {
         need();
-        Div d;
-        tuple(pc, 2, [&](std::size_t i) { if (i == 0) d.attr = attr(pc.at(0)); else d.content = blocks(pc.at(1)); });
+        Div d = pair_of(pc, &Div::attr, &Div::content);
         if (api22 && figure_div(d, result)) return;
         result = std::move(d);
       } else if (t == "CodeBlock") {
         need();
-        CodeBlock c;
-        tuple(pc, 2, [&](std::size_t i) { if (i == 0) c.attr = attr(pc.at(0)); else c.text = string_value(pc.at(1)); });
-        result = std::move(c);
+        result = pair_of(pc, &CodeBlock::attr, &CodeBlock::text);
       } else if (t == "RawBlock") {
         need();
         RawBlock r;
