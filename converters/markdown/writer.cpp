@@ -385,7 +385,37 @@ class MdWriter {
 
   // ---- inlines ----
 
-  std::string inlines(const Inlines& ils, bool heading = false) {
+  // *a**b* would read as nothing like Emph[a] Emph[b]: emphasis of one kind that
+  // touches emphasis of the same kind is written as one
+  static bool touching_same(const Inlines& ils) {
+    for (std::size_t i = 0; i + 1 < ils.size(); ++i)
+      if ((ils[i].is<Emph>() && ils[i + 1].is<Emph>()) || (ils[i].is<Strong>() && ils[i + 1].is<Strong>()) ||
+          (ils[i].is<Strikeout>() && ils[i + 1].is<Strikeout>()))
+        return true;
+    return false;
+  }
+  static Inlines merge_touching(const Inlines& ils) {
+    Inlines out;
+    for (auto& x : ils) {
+      if (!out.empty()) {
+        Inlines* prev = nullptr;
+        const Inlines* next = nullptr;
+        if (x.is<Emph>() && out.back().is<Emph>()) { prev = &out.back().as<Emph>()->content; next = &x.as<Emph>()->content; }
+        if (x.is<Strong>() && out.back().is<Strong>()) { prev = &out.back().as<Strong>()->content; next = &x.as<Strong>()->content; }
+        if (x.is<Strikeout>() && out.back().is<Strikeout>()) {
+          prev = &out.back().as<Strikeout>()->content;
+          next = &x.as<Strikeout>()->content;
+        }
+        if (prev) { prev->insert(prev->end(), next->begin(), next->end()); continue; }
+      }
+      out.push_back(x);
+    }
+    return out;
+  }
+
+  std::string inlines(const Inlines& given, bool heading = false) {
+    Inlines merged;
+    const Inlines& ils = touching_same(given) ? (merged = merge_touching(given)) : given;
     std::string out;
     for (std::size_t i = 0; i < ils.size(); ++i) {
       next_is_word_ = i + 1 < ils.size() && starts_with_word_char(ils[i + 1]);
