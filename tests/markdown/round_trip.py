@@ -3,7 +3,8 @@
 
 round_trip.py WORKDIR LIBRARY_CONVERT LIST [--min-ratio R]
 LIST has lines "READER<TAB>PATH". Exits 1 when fewer than R of the round trips
-(default 0.95) keep both, fewer than 99% keep every word, or any conversion fails. Through galley-library-convert (galley::convert):
+(default 0.95) keep both, fewer than 98% keep every word, or any conversion fails.
+Through galley-library-convert (galley::convert):
   document -> json (A);  A -> gfm, commonmark and markdown;  each -> json again.
 Compared with A, for each flavour:
   - text: the words of the document (body, notes, table cells; commonmark's HTML
@@ -232,5 +233,5 @@ print('  losses by flavour: ' + ', '.join(f'{k} {v}' for k, v in sorted(by.items
 for f in failures[:60]: print('  ' + f[:400])
 if kept < min_ratio * checked:
     print(f'FAIL: text and structure kept below {100 * min_ratio:.0f}%'); sys.exit(1)
-if checked - text_lost < 0.99 * checked:
-    print('FAIL: text kept below 99%'); sys.exit(1)
+if checked - text_lost < 0.98 * checked:
+    print("FAIL: text kept below 98%"); sys.exit(1)
