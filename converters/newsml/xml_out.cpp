@@ -1,22 +1,10 @@
 #include "newsml/xml_out.hpp"
 
+#include "galley/whitespace.hpp"
+
 namespace galley::newsml {
 
-std::string g2(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
+std::string g2(std::string_view s) { return collapse_whitespace(s); }
 
 std::string iri(std::string_view url) {
   static const char* hex = "0123456789ABCDEF";

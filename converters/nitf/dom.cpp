@@ -6,6 +6,7 @@
 #include <climits>
 
 #include "galley/error.hpp"
+#include "galley/whitespace.hpp"
 
 namespace galley::nitf {
 namespace {
@@ -24,7 +25,6 @@ void on_error(void* ctx, const xmlError* e) {
   first->line = e->line;
 }
 
-bool xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 void append_text(const xmlNode* n, std::string& out, int depth) {
   for (const xmlNode* c = n->children; c; c = c->next) {
@@ -117,21 +117,7 @@ std::string text_of(const xmlNode* n) {
   return out;
 }
 
-std::string collapse(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (xml_space(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
+std::string collapse(std::string_view s) { return collapse_whitespace(s); }
 
 std::string normalise_date(std::string_view raw) {
   std::string s = collapse(raw);

@@ -10,6 +10,7 @@
 #include "galley/meta.hpp"
 #include "galley/text.hpp"
 #include "galley/time.hpp"
+#include "galley/whitespace.hpp"
 #include "galley/walk.hpp"
 
 namespace galley::syndication {
@@ -23,20 +24,7 @@ std::string text_of(const Meta& meta, const std::string& key) {
 
 // Runs of white space (new lines from MetaBlocks included) as one space: feed
 // fields are one-line text.
-std::string one_line(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
+std::string one_line(std::string_view s) { return collapse_whitespace(s); }
 
 // An article date as UTC "CCYY-MM-DDThh:mm:ssZ"; "" when absent or no date.
 std::string utc_of(const Meta& meta, const std::string& key) {
