@@ -221,11 +221,9 @@ class NewsmlWriter : public Writer {
                          Diagnostics& diag) const override {
     // One article is a newsItem; a message is for several.
     if (docs_in.size() == 1) return write(*docs_in[0], options, diag);
-    std::vector<const Document*> docs = docs_in;
-    syndication::sort_newest_first(docs);
-    std::vector<syndication::Item> items;
-    items.reserve(docs.size());
-    for (const Document* d : docs) items.push_back(syndication::item_from(*d, options, diag));
+    syndication::Entries entries = syndication::entries_newest_first(docs_in, options, diag);
+    const std::vector<const Document*>& docs = entries.docs;
+    const std::vector<syndication::Item>& items = entries.items;
     std::string sent;
     for (auto& it : items) sent = std::max(sent, date_time(syndication::updated_or_fallback(it, options)));
     if (sent.empty()) sent = syndication::fallback_time(options);

@@ -106,11 +106,9 @@ class RssWriter : public Writer {
 
   std::string write_many(const std::vector<const Document*>& given, const WriterOptions& options,
                          Diagnostics& diag) const override {
-    std::vector<const Document*> docs = given;
-    syndication::sort_newest_first(docs);
-    std::vector<Item> items;
-    items.reserve(docs.size());
-    for (auto* d : docs) items.push_back(syndication::item_from(*d, options, diag));
+    syndication::Entries entries = syndication::entries_newest_first(given, options, diag);
+    const std::vector<const Document*>& docs = entries.docs;
+    const std::vector<Item>& items = entries.items;
     syndication::FeedInfo feed = syndication::feed_info(items, options, diag);
 
     // Required channel link: the site, else the site of the newest article, else the feed's own URL.

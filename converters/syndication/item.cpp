@@ -224,6 +224,15 @@ Item item_from(const Document& doc, const WriterOptions& options, Diagnostics& d
   return it;
 }
 
+Entries entries_newest_first(const std::vector<const Document*>& given, const WriterOptions& options,
+                             Diagnostics& diag) {
+  Entries e{given, {}};
+  sort_newest_first(e.docs);
+  e.items.reserve(e.docs.size());
+  for (auto* d : e.docs) e.items.push_back(item_from(*d, options, diag));
+  return e;
+}
+
 void sort_newest_first(std::vector<const Document*>& docs) {
   std::vector<std::pair<long long, const Document*>> keyed;
   keyed.reserve(docs.size());

@@ -43,6 +43,15 @@ std::string body_xhtml(const Document& doc, const WriterOptions& options, Diagno
 // keep their input order (std::stable_sort).
 void sort_newest_first(std::vector<const Document*>& docs);
 
+// The articles of one joined output (a feed, a newsMessage): newest first as
+// above, each with its Item, in that order (item_from's warnings come in it too).
+struct Entries {
+  std::vector<const Document*> docs;
+  std::vector<Item> items;
+};
+Entries entries_newest_first(const std::vector<const Document*>& given, const WriterOptions& options,
+                             Diagnostics& diag);
+
 // Readers: the item's fields into the document's metadata under docs/METADATA.md's
 // keys (title, subtitle, author, date, date-modified, abstract, credit, dateline,
 // publisher, lang, keywords, subject, subjects, identifier, source-url, rights,
