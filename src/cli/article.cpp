@@ -1,9 +1,16 @@
 // One article, read once, written in several formats (batch mode, packages).
 #include "cli/article.hpp"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <iostream>
 
 #include "galley/error.hpp"
+#include "galley/io.hpp"
 #include "galley/metadata_file.hpp"
 
 namespace galley::cli {
@@ -98,6 +105,28 @@ ConvertOptions convert_options(const ArticleSettings& s, const std::string& path
 Document read_article(const ArticleSettings& s, const std::string& path, std::string_view bytes, const FormatSpec& from,
                       Diagnostics& diag) {
   return read_document(bytes, convert_options(s, path, from, {}), diag, *s.registry);
+}
+
+static bool writes_stdout(const Args& args) { return args.output.empty() || args.output == "-"; }
+
+void check_output_target(const Args& args, const WriterEntry& writer) {
+  if (writes_stdout(args) && writer.kind == WriterKind::Binary && isatty(1))
+    throw UsageError("galley.cli.binary-terminal", "not writing binary " + writer.name + " output to a terminal; use -o FILE");
+}
+
+int deliver_output(const Args& args, std::string_view out, const Diagnostics& diag) {
+  if (writes_stdout(args)) {
+    // A short write (a full disk, /dev/full, a closed pipe) must not pass silently.
+    if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0 || std::ferror(stdout))
+      throw OutputError("galley.io.write", std::string("cannot write standard output: ") + std::strerror(errno));
+  } else {
+    write_file_atomic(args.output, out);
+  }
+  if (args.fail_if_warnings && diag.warning_count()) {
+    std::cerr << "Failing because there were " << diag.warning_count() << " warning(s).\n";
+    return 6;
+  }
+  return 0;
 }
 
 std::string write_article(const ArticleSettings& s, const std::string& path, const Document& doc, const FormatSpec& to,

@@ -49,6 +49,13 @@ ConvertOptions convert_options(const ArticleSettings& s, const std::string& path
 Document read_article(const ArticleSettings& s, const std::string& path, std::string_view bytes, const FormatSpec& from,
                       Diagnostics& diag);
 // galley::write_document: the filters (given the format's name), then the writer.
+// Single-file mode's two ends, shared by one-article and joined conversions:
+// refuse binary output to a terminal before any work; write the result to -o
+// (atomically) or standard output (a short write is an error), and return the exit
+// code (6 under --fail-if-warnings when there were warnings, else 0).
+void check_output_target(const Args& args, const WriterEntry& writer);
+int deliver_output(const Args& args, std::string_view out, const Diagnostics& diag);
+
 std::string write_article(const ArticleSettings& s, const std::string& path, const Document& doc, const FormatSpec& to,
                           Diagnostics& diag);
 

@@ -57,9 +57,7 @@ int run_joined(const Args& args, const Registry& reg) {
   ArticleSettings settings = prepare_settings(args, reg);
   FormatSpec to_spec = parse_format_spec(output_format(args, reg));
   const WriterEntry& writer = reg.writer_for(to_spec);
-  bool to_stdout = args.output.empty() || args.output == "-";
-  if (to_stdout && writer.kind == WriterKind::Binary && isatty(1))
-    throw UsageError("galley.cli.binary-terminal", "not writing binary " + writer.name + " output to a terminal; use -o FILE");
+  check_output_target(args, writer);
 
   // Inputs in the order given (the writer orders its entries itself).
   std::vector<std::string> inputs = args.inputs;
@@ -94,17 +92,7 @@ int run_joined(const Args& args, const Registry& reg) {
   // One input is one document (a newsItem, a ninjs object); several are joined.
   ConvertOptions copt = convert_options(settings, inputs[0], {}, to_spec);
   std::string out = docs.size() == 1 ? write_document(docs[0], copt, diag, reg) : write_documents(ptrs, copt, diag, reg);
-  if (to_stdout) {
-    if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0 || std::ferror(stdout))
-      throw OutputError("galley.io.write", std::string("cannot write standard output: ") + std::strerror(errno));
-  } else {
-    write_file_atomic(args.output, out);
-  }
-  if (args.fail_if_warnings && diag.warning_count()) {
-    std::cerr << "Failing because there were " << diag.warning_count() << " warning(s).\n";
-    return 6;
-  }
-  return 0;
+  return deliver_output(args, out, diag);
 }
 
 }  // namespace galley::cli

@@ -103,9 +103,7 @@ int run(int argc, char** argv) {
   const auto& reader_entry = reg.reader_for(from_spec);
   const auto& writer_entry = reg.writer_for(to_spec);
 
-  bool to_stdout = args.output.empty() || args.output == "-";
-  if (to_stdout && writer_entry.kind == WriterKind::Binary && isatty(1))
-    throw UsageError("galley.cli.binary-terminal", "not writing binary " + writer_entry.name + " output to a terminal; use -o FILE");
+  cli::check_output_target(args, writer_entry);
 
   // Read: inputs concatenated (blank line between), like pandoc.
   std::size_t max_input = args.max_input_size.value_or(Limits{}.max_input_bytes);
@@ -139,18 +137,7 @@ int run(int argc, char** argv) {
   // about a tenth of a conversion (callgrind) for memory the system takes back
   // anyway. Kept reachable from a static, so it is not a leak to LeakSanitizer.
   cli::finished_document = new Document(std::move(doc));
-  if (to_stdout) {
-    // A short write (a full disk, /dev/full, a closed pipe) must not pass silently.
-    if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0 || std::ferror(stdout))
-      throw OutputError("galley.io.write", std::string("cannot write standard output: ") + std::strerror(errno));
-  } else {
-    write_file_atomic(args.output, out);
-  }
-  if (args.fail_if_warnings && diag.warning_count()) {
-    std::cerr << "Failing because there were " << diag.warning_count() << " warning(s).\n";
-    return 6;
-  }
-  return 0;
+  return cli::deliver_output(args, out, diag);
 }
 
 }  // namespace
