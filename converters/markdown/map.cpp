@@ -151,7 +151,7 @@ class Mapper {
       case CMARK_NODE_HTML_BLOCK: {
         std::string_view l = literal(n);
         // pandoc's markdown reader trims the block's final line end and spaces; its commonmark reader does not
-        if (in_.syntax.trim_raw_blocks)
+        if (in_.syntax.pandoc_markdown)
           while (!l.empty() && (l.back() == '\n' || l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
         if (in_.syntax.raw_html) out.push_back(RawBlock{"html", std::string(l)});
         else out.push_back(Para{galley::text(l)});
@@ -459,7 +459,7 @@ class Mapper {
       case CMARK_NODE_EMPH: {
         Inlines inner = children(n, depth);
         // ***x***: cmark nests strong in emphasis, pandoc's markdown reader the other way round
-        if (in_.syntax.strong_outside && inner.size() == 1 && inner[0].is<Strong>()) {
+        if (in_.syntax.pandoc_markdown && inner.size() == 1 && inner[0].is<Strong>()) {
           Inlines s = std::move(inner[0].as<Strong>()->content);
           out.emplace_back(Strong{Inlines{Emph{std::move(s)}}});
         } else {
@@ -472,7 +472,7 @@ class Mapper {
         const char* url = cmark_node_get_url(n);
         const char* title = cmark_node_get_title(n);
         Link link{{}, children(n, depth), Target{url ? url : "", title ? title : ""}};
-        if (in_.syntax.autolink_classes && link.content.size() == 1)
+        if (in_.syntax.pandoc_markdown && link.content.size() == 1)
           if (auto* s = link.content[0].as<Str>()) {  // <http://...> and <me@example.org>, as pandoc marks them
             if (s->text == link.target.url) link.attr.classes.emplace_back("uri");
             else if ("mailto:" + s->text == link.target.url) link.attr.classes.emplace_back("email");

@@ -23,8 +23,9 @@ struct Syntax {
   bool fenced_divs = false, bracketed_spans = false, attributes = false, implicit_figures = false;
   bool raw_html = true, hard_line_breaks = false, inline_notes = false;
   // pandoc's markdown reader, not its commonmark one: tabs expanded (stop 4), raw
-  // blocks without their final line end, ***x*** as Strong [Emph], autolinks classed.
-  bool pandoc_markdown = false, trim_raw_blocks = false, strong_outside = false, autolink_classes = false;
+  // blocks without their final line end, ***x*** as Strong [Emph], autolinks classed,
+  // relative pipe-table widths.
+  bool pandoc_markdown = false;
 };
 Syntax resolve_syntax(Flavour flavour, const Extensions& ext);
 

@@ -51,7 +51,7 @@ Syntax resolve_syntax(Flavour flavour, const Extensions& ext) {
   s.implicit_figures = on("implicit_figures");
   s.raw_html = on("raw_html");
   s.hard_line_breaks = on("hard_line_breaks");
-  s.pandoc_markdown = s.trim_raw_blocks = s.strong_outside = s.autolink_classes = flavour == Flavour::Markdown;
+  s.pandoc_markdown = flavour == Flavour::Markdown;
   return s;
 }
 

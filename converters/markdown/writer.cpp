@@ -52,8 +52,6 @@ class MdWriter {
 
   std::string blocks(const Blocks& bs, bool tight) {
     std::string out;
-    const Block* prev = nullptr;
-    (void)prev;
     bool before_was_list = false;
     for (auto& b : bs) {
       bool was_list = ends_with_list_;
