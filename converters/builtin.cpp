@@ -2,6 +2,8 @@
 // (it includes them all); the core never includes a converter.
 #include "galley/builtin.hpp"
 
+#include <utility>
+
 #include "atom/atom.hpp"
 #include "epub/epub.hpp"
 #include "html/html.hpp"
@@ -86,6 +88,20 @@ Registry builtin_registry() {
                       WriterKind::Text, {}, {".rss"}, rss::make_writer, ".rss"};
   rss_out.joins_documents = true;
   r.add_writer(std::move(rss_out));
+  // Media types (`galley server`'s Content-Type), set after the entries above.
+  const std::pair<const char*, const char*> media_types[] = {
+      {"json", "application/json"}, {"plain", "text/plain; charset=utf-8"}, {"epub3", "application/epub+zip"},
+      {"jats_archiving", "application/jats+xml"}, {"jats_publishing", "application/jats+xml"},
+      {"jats_articleauthoring", "application/jats+xml"}, {"html_print", "text/html; charset=utf-8"},
+      {"markdown", "text/markdown; charset=utf-8"}, {"commonmark", "text/markdown; charset=utf-8"},
+      {"gfm", "text/markdown; charset=utf-8"}, {"pdf", "application/pdf"}, {"newsml", "application/vnd.iptc.g2.newsitem+xml"},
+      {"nitf", "application/nitf+xml"}, {"ninjs", "application/ninjs+json"}, {"atom", "application/atom+xml"},
+      {"rss", "application/rss+xml"}};
+  for (auto& [name, type] : media_types) {
+    WriterEntry e = *r.find_writer(name);
+    e.media_type = type;
+    r.add_writer(std::move(e));
+  }
   // Inputs whose name tells nothing are news text; output is Pandoc JSON unless asked.
   r.set_defaults("plain", "json");
   return r;

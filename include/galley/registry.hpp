@@ -6,8 +6,10 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "galley/diagnostics.hpp"
 #include "galley/format.hpp"
 #include "galley/options.hpp"
 
@@ -17,6 +19,14 @@ struct ExtensionInfo {
   std::string name;
   bool default_on = false;
   std::string description;
+};
+
+// One article of an archive input (a web archive's pages): its URL (what
+// ReaderOptions::article selects) and a file-name stem made from the URL,
+// unique within the archive ("example.com/news/story"), for batch outputs.
+struct ArchiveArticle {
+  std::string url;
+  std::string name;
 };
 
 struct ReaderEntry {
@@ -30,6 +40,10 @@ struct ReaderEntry {
   // Global set-up a reader's library needs before readers run on several threads
   // (libxml2 initialises its globals on first use); called once, on one thread.
   std::function<void()> init{};
+  // Archive readers (warc): an input holding many articles lists them here, in
+  // the archive's order; the reader then reads the one ReaderOptions::article names.
+  std::function<std::vector<ArchiveArticle>(std::string_view input, const ReaderOptions&, Diagnostics&)>
+      list_articles{};
 };
 
 struct WriterEntry {
@@ -47,6 +61,9 @@ struct WriterEntry {
   // Many documents in, one file out (feeds, newsMessage): the CLI reads each input
   // separately, each with its own reader, and calls Writer::write_many once.
   bool joins_documents = false;
+  // The Internet media type of the output (`galley server`'s Content-Type); empty:
+  // application/octet-stream for binary writers, text/plain for text ones.
+  std::string media_type{};
 };
 
 // A format spec "name+ext1-ext2" split into its parts.
