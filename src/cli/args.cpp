@@ -42,7 +42,8 @@ Args parse_args(int argc, char** argv) {
       {nullptr, "quiet", false}, {nullptr, "fail-if-warnings", false}, {nullptr, "list-input-formats", false},
       {nullptr, "list-output-formats", false}, {"v", "version", false}, {"h", "help", false},
       {nullptr, "output-dir", true}, {"j", "jobs", true}, {nullptr, "manifest", true}, {nullptr, "shard", true},
-      {nullptr, "report", true}, {nullptr, "force", false}, {nullptr, "validate", false}};
+      {nullptr, "report", true}, {nullptr, "force", false}, {nullptr, "validate", false},
+      {nullptr, "plan", false}, {nullptr, "worker", false}};
 
   bool only_files = false;
   for (int i = 1; i < argc; ++i) {
@@ -134,6 +135,8 @@ Args parse_args(int argc, char** argv) {
     else if (n == "report") a.report = value;
     else if (n == "force") a.force = true;
     else if (n == "validate") a.validate = true;
+    else if (n == "plan") a.plan = true;
+    else if (n == "worker") a.worker = true;
   }
   return a;
 }

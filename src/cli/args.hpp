@@ -34,6 +34,7 @@ struct Args {
   std::string output_dir, manifest, report, shard;
   int jobs = 0;  // 0 = the number of cores
   bool force = false, validate = false;
+  bool plan = false, worker = false;  // batch handed to another engine (src/cli/batch_worker.hpp)
   // informational actions
   bool help = false, version = false, list_input = false, list_output = false;
   std::optional<std::string> list_extensions;  // "" = all formats

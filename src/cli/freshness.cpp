@@ -82,6 +82,10 @@ std::string Freshness::record_dir(const std::string& relative_folder) const {
   return (fs::path(output_dir_) / kRecordFolder / relative_folder).string();
 }
 
+std::string Freshness::record_dir_of(const std::string& output_path) const {
+  return fs::path(record_path(output_path)).parent_path().string();
+}
+
 std::string Freshness::record_path(const std::string& output_path) const {
   std::string rel = fs::path(output_path).lexically_relative(output_dir_).string();
   return (fs::path(output_dir_) / kRecordFolder / rel).string() + ".source";

@@ -22,6 +22,8 @@ class Freshness {
   // The record folder for an output folder's sub-path (created by the caller
   // before workers start).
   std::string record_dir(const std::string& relative_folder) const;
+  // The record folder of one output (below the output folder).
+  std::string record_dir_of(const std::string& output_path) const;
   // The source digest of one output: this run's options, the input's bytes and the specs.
   std::string source_digest(std::string_view input, const std::string& reader_spec, const std::string& writer_spec) const;
   // True when `output_path` (below the output folder) was made from `source` and is unchanged.

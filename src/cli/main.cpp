@@ -17,6 +17,7 @@
 #include "cli/heap.hpp"
 #include "cli/joined.hpp"
 #include "cli/package.hpp"
+#include "cli/report.hpp"
 #include "cli/usage.hpp"
 #include "galley/builtin.hpp"
 #include "galley/error.hpp"
@@ -66,6 +67,7 @@ void list_extensions(const Registry& reg, const std::string& format) {
 
 int run(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "package") return cli::run_package(argc - 1, argv + 1);
+  if (argc > 1 && std::string(argv[1]) == "report") return cli::run_report(argc - 1, argv + 1);
   cli::Args args = cli::parse_args(argc, argv);
   if (args.help) { std::cout << cli::usage_text(builtin_registry()); return 0; }
   if (args.version) {

@@ -60,6 +60,12 @@ Batch mode (several articles; when --output-dir is given or --to is a list):
       --manifest=FILE          more inputs, one path per line (relative to FILE's
                                folder; '#' comments; '-' = standard input)
       --shard=K/N              only inputs i (0-based, sorted) with i % N == K-1
+      --shard=auto[/N]         K and N from a Slurm job array (SLURM_ARRAY_TASK_ID,
+                               _MIN, _COUNT) or, with /N, a Kubernetes Indexed
+                               Job (JOB_COMPLETION_INDEX); docs/DISTRIBUTED.md
+      --plan                   print the articles and outputs as JSON, convert nothing
+      --worker                 convert the --plan articles given on standard input
+                               (one JSON a line) for a distributed engine
       --report=FILE.json       per article: status, outputs, warnings by kind
       --force                  convert even when outputs are up to date (made from
                                the same input bytes and options: DIR/.galley/)
@@ -71,6 +77,9 @@ Many articles, one output (writers that join documents: {joining}):
                                reader its extension names (-f as in batch mode:
                                extensions per reader), one output, newest first:
 {joining-descriptions}
+Reports of shards or distributed runs:
+  galley report merge A.json B.json... -o MERGED.json   one report, articles
+                               sorted by input, totals counted again
 Archival packages (BagIt 1.0, RFC 8493):
   galley package [OPTIONS] INPUT -o BAG    BAG: a folder, BAG.zip or BAG.tar; data/
                                holds the source, {package-renditions}
