@@ -81,6 +81,8 @@ ConvertOptions convert_options(const ArticleSettings& s, const std::string& path
   o.reader.source_url = args.source_url;
   o.reader.resources.root = args.resource_root;
   o.reader.resources.search = args.resource_path;
+  if (s.resources) o.reader.resources = *s.resources;
+  o.cancel = s.cancel;
   if (args.max_input_size) o.reader.limits.max_input_bytes = *args.max_input_size;
   if (args.max_nesting) o.reader.limits.max_nesting = *args.max_nesting;
   for (auto& [k, v] : args.variables) o.reader.variables[k] = v;

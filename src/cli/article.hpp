@@ -3,6 +3,7 @@
 // (batch.cpp) and archival packages (package.cpp) alike: one article is read
 // once with read_article and written in each format with write_article.
 #pragma once
+#include <atomic>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,9 @@ struct ArticleSettings {
   std::vector<FormatSpec> from;  // -f entries (comma list), resolved reader names
   std::vector<std::pair<std::string, MetaValue>> metadata;  // --metadata-file then -M, in order
   std::optional<long long> source_date_epoch;
+  // Set by `galley server`: where files may be read, in place of --resource-root/-path.
+  std::optional<Resources> resources;
+  const std::atomic<bool>* cancel = nullptr;  // ConvertOptions::cancel (the server's time limit)
 };
 ArticleSettings prepare_settings(const Args& args, const Registry& reg);
 

@@ -19,6 +19,7 @@
 #include "cli/package.hpp"
 #include "cli/report.hpp"
 #include "cli/usage.hpp"
+#include "server/command.hpp"
 #include "galley/builtin.hpp"
 #include "galley/error.hpp"
 #include "galley/io.hpp"
@@ -145,6 +146,8 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A long-running server keeps glibc's usual heap (prepare_heap tunes one short conversion).
+  if (argc > 1 && std::strcmp(argv[1], "server") == 0) return galley::server::run_command(argc - 1, argv + 1);
   galley::cli::prepare_heap(argc, argv);
   signal(SIGINT, on_signal);
   signal(SIGTERM, on_signal);

@@ -23,6 +23,7 @@
 
 #include "cli/args.hpp"
 #include "cli/article.hpp"
+#include "cli/article_bag.hpp"
 #include "cli/usage.hpp"
 #include "package/bagit.hpp"
 #include "galley/builtin.hpp"
@@ -171,102 +172,21 @@ int run_package(int argc, char** argv) {
     throw UsageError("galley.cli.usage", "usage: galley package [OPTIONS] INPUT -o BAG (a folder, BAG.zip or BAG.tar)");
   Registry reg = builtin_registry();
   ArticleSettings settings = prepare_settings(args, reg);
-  std::vector<FormatSpec> formats;
-  if (args.to.empty()) {
-    for (auto& w : reg.writers())
-      if (w.in_packages) formats.push_back(FormatSpec{w.name, {}});
-  } else {
-    formats = parse_format_list(args.to, reg, true);
-  }
+  std::vector<FormatSpec> formats = package_formats(args, reg);
   long long started = std::chrono::duration_cast<std::chrono::seconds>(Clock::now().time_since_epoch()).count();
 
-  Diagnostics read_diag;
   auto print_warning = [&](const Diagnostic& d) {
     if (args.quiet) return;
     if (d.severity == Severity::Warning) std::cerr << "[WARNING] " << d.message << "\n";
     else if (args.verbose) std::cerr << "[INFO] " << d.message << "\n";
   };
-  read_diag.on_emit = print_warning;
   const std::string& in = args.inputs[0];
   std::string source = read_file(in, args.max_input_size ? *args.max_input_size : std::size_t(512) << 20);
-  std::string source_sha = bagit::sha256_hex(source);
   FormatSpec from = reader_spec_for(settings, in, true);
-  Document doc = read_article(settings, in, source, from, read_diag);
-
-  std::string source_name = fs::path(in).filename().string();
-  std::vector<bagit::File> payload;
-  payload.push_back({"source/" + source_name, source});
-  using J = nlohmann::ordered_json;
-  auto diag_json = [](const Diagnostics& d) {
-    J a = J::array();
-    for (auto& x : d.all())
-      if (x.severity == Severity::Warning) a.push_back({{"kind", x.kind}, {"message", x.message}});
-    return a;
-  };
-  J outputs = J::array();
-  const std::vector<std::string> suffix = output_suffixes(reg, formats);
-  for (std::size_t i = 0; i < formats.size(); ++i) {
-    Diagnostics wd;
-    wd.on_emit = print_warning;
-    std::string out = write_article(settings, in, doc, formats[i], wd);
-    std::string path = "article" + suffix[i];
-    std::string spec = to_string(formats[i]);
-    outputs.push_back({{"format", spec}, {"path", "data/" + path}, {"bytes", out.size()},
-                       {"sha256", bagit::sha256_hex(out)}, {"warnings", diag_json(wd)}});
-    payload.push_back({path, std::move(out)});
-  }
-  long long finished = std::chrono::duration_cast<std::chrono::seconds>(Clock::now().time_since_epoch()).count();
-  long long when = settings.source_date_epoch ? *settings.source_date_epoch : finished;
-
-  // provenance.json
-  J prov;
-  prov["generator"] = std::string("galley ") + GALLEY_VERSION;
-  std::string from_text = from.name;
-  for (auto& [k, on] : from.extensions.set) from_text += (on ? "+" : "-") + k;
-  prov["source"] = {{"file", source_name}, {"path", "data/source/" + source_name}, {"bytes", source.size()},
-                    {"sha256", source_sha}, {"reader", from_text}};
-  J opts;
-  opts["from"] = from_text;
-  J to = J::array();
-  for (auto& o : outputs) to.push_back(o["format"]);
-  opts["to"] = to;
-  J meta = J::array();
-  for (auto& [k, v] : args.metadata) meta.push_back(k + "=" + v);
-  opts["metadata"] = meta;
-  opts["metadata-files"] = args.metadata_files;
-  J vars = J::object();
-  for (auto& [k, v] : args.variables) vars[k] = v;
-  opts["variables"] = vars;
-  opts["filters"] = args.filters;
-  opts["standalone"] = args.standalone;
-  opts["toc"] = args.toc;
-  opts["split-level"] = args.split_level;
-  opts["columns"] = args.columns;
-  opts["pandoc-api"] = args.pandoc_api == 22 ? "1.22" : "1.23";
-  opts["css"] = args.css;
-  if (!args.cover_image.empty()) opts["epub-cover-image"] = args.cover_image;
-  if (!args.encoding.empty()) opts["encoding"] = args.encoding;
-  if (!args.source_url.empty()) opts["source-url"] = args.source_url;
-  opts["source-date-epoch"] = settings.source_date_epoch ? J(*settings.source_date_epoch) : J();
-  prov["options"] = opts;
-  prov["outputs"] = outputs;
-  prov["warnings"] = {{"read", diag_json(read_diag)}};
-  // With SOURCE_DATE_EPOCH the times are that date, so the bag is reproducible.
-  prov["times"] = {{"started", epoch_to_iso(settings.source_date_epoch ? when : started)}, {"finished", epoch_to_iso(when)}};
-  payload.push_back({"provenance.json", prov.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"});
-
-  // bag-info.txt
-  std::vector<std::pair<std::string, std::string>> info;
-  auto org = meta_text(doc.meta, "publisher");
-  if (!org) org = meta_text(doc.meta, "site-name");
-  if (org) info.push_back({"Source-Organization", *org});
-  info.push_back({"Bagging-Date", epoch_to_iso(when).substr(0, 10)});
-  info.push_back({"Bag-Software-Agent", std::string("galley ") + GALLEY_VERSION});
-  auto ident = meta_text(doc.meta, "identifier");
-  if (!ident) ident = meta_text(doc.meta, "source-url");
-  info.push_back({"External-Identifier", ident ? *ident : "sha256:" + source_sha});
-  if (auto title = meta_text(doc.meta, "title")) info.push_back({"External-Description", *title});
-  std::vector<bagit::File> bag = bagit::make_bag(payload, info);
+  ArticleBag made = make_article_bag(settings, in, fs::path(in).filename().string(), source, from, formats,
+                                     print_warning, started);
+  const std::vector<bagit::File>& bag = made.files;
+  long long when = made.when;
 
   std::string target = args.output;
   while (target.size() > 1 && target.back() == '/') target.pop_back();
@@ -277,9 +197,7 @@ int run_package(int argc, char** argv) {
     if (top.empty()) top = "bag";
     std::string bytes;
     if (ends_with(lt, ".zip")) {
-      std::vector<detail::ZipEntry> entries;
-      for (auto& f : bag) entries.push_back({top + "/" + f.path, f.data, false});
-      bytes = detail::make_zip(entries, when);
+      bytes = bag_zip(made, top);
     } else {
       bytes = bagit::make_tar(bag, top, when);
     }
@@ -295,9 +213,7 @@ int run_package(int argc, char** argv) {
     std::cerr << "galley: wrote bag " << target << " (" << n << " payload files, " << octets << " bytes)\n";
   }
   if (args.fail_if_warnings) {
-    std::size_t w = read_diag.warning_count();
-    for (auto& o : outputs) w += o["warnings"].size();
-    if (w) {
+    if (std::size_t w = made.warnings) {
       std::cerr << "Failing because there were " << w << " warning(s).\n";
       return 6;
     }
