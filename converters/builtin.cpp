@@ -17,6 +17,7 @@
 #include "nitf/nitf.hpp"
 #include "plain/plain.hpp"
 #include "rss/rss.hpp"
+#include "warc/warc.hpp"
 
 namespace galley {
 
@@ -42,6 +43,13 @@ Registry builtin_registry() {
   r.add_reader({"newsml", {"newsml-g2"}, "NewsML-G2 text items and news messages (IPTC)", {}, newsml::make_reader,
                 {".newsml"}, false, newsml::init});
   r.add_reader({"nitf", {}, "NITF 3.6 news articles (IPTC)", {}, nitf::make_reader, {".nitf"}, false, nitf::init});
+
+  // Web archives: many pages in one input, each an article (list_articles).
+  ReaderEntry warc_in{"warc", {"wacz"}, "Web archives: WARC 1.0/1.1 (.warc, .warc.gz) and WACZ; each HTML page an article, "
+                      "its images from the archive", warc::reader_extensions(), warc::make_reader,
+                      {".warc", ".warc.gz", ".wacz"}, false, html::init};
+  warc_in.list_articles = warc::list_articles;
+  r.add_reader(std::move(warc_in));
 
   ReaderEntry ninjs_in{"ninjs", {}, "IPTC ninjs text items, 1.x to 3.x (an object, or an array of them)", {},
                        ninjs::make_reader, {".ninjs"}};

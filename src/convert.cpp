@@ -71,6 +71,7 @@ std::string write_document(const Document& doc, const ConvertOptions& options, D
   Resources res = wopt.resources.root.empty() && wopt.resources.search.empty() ? options.reader.resources : wopt.resources;
   wopt.resources = res;
   wopt.resources.root = resource_root(res, options.reader.input_name);
+  if (doc.resources) wopt.resources.store = doc.resources;
   if (options.filters.empty()) return entry.make()->write(doc, wopt, diag);
   Document filtered = doc;
   for (auto& f : options.filters) {

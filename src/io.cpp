@@ -18,6 +18,7 @@
 #include <set>
 
 #include "galley/error.hpp"
+#include "galley/resource_store.hpp"
 
 namespace galley {
 
@@ -182,6 +183,11 @@ void write_file_atomic(const std::string& path, std::string_view data) {
 }
 
 // ---- resources ----
+bool remote_image_available(std::string_view url, const Resources& res) {
+  if (res.store && res.store->find(url)) return true;
+  return res.allow_network && res.fetcher && is_remote_url(url);
+}
+
 bool is_remote_url(std::string_view url) {
   auto starts = [&](std::string_view p) {
     if (url.size() < p.size()) return false;
@@ -310,6 +316,22 @@ std::optional<LoadedImage> load_image(std::string_view url_in, const Resources& 
       return std::nullopt;
     }
     bytes = std::move(d->bytes);
+  } else if (is_remote_url(url) && (res.store || (res.allow_network && res.fetcher))) {
+    const StoredResource* found = res.store ? res.store->find(url) : nullptr;
+    if (found) {
+      if (found->bytes.size() > limits.max_resource_bytes) {
+        diag.warn("resource-too-large", pre + what + " is larger than " + std::to_string(limits.max_resource_bytes) + " bytes");
+        return std::nullopt;
+      }
+      bytes = found->bytes;
+    } else if (res.allow_network && res.fetcher) {
+      auto f = res.fetcher->fetch(url, limits, diag);
+      if (!f) return std::nullopt;  // the fetcher has warned
+      bytes = std::move(f->bytes);
+    } else {
+      diag.warn("resource-missing", pre + "image not in the archive: " + what);
+      return std::nullopt;
+    }
   } else {
     auto b = load_resource(url, res, limits, diag);
     if (!b) return std::nullopt;  // load_resource has warned

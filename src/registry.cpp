@@ -98,10 +98,16 @@ std::string Registry::writer_for_filename(const std::string& path) const {
 
 std::string Registry::reader_for_filename(const std::string& path) const {
   std::string ext = file_extension(path);
-  if (!ext.empty())
-    for (auto& r : readers_)
-      for (auto& fe : r.file_extensions)
-        if (fe == ext) return r.name;
+  if (ext.empty()) return default_reader_;
+  // The longest extension the name ends with wins: ".warc.gz" before ".gz".
+  std::string name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const ReaderEntry* best = nullptr;
+  std::size_t best_len = 0;
+  for (auto& r : readers_)
+    for (auto& fe : r.file_extensions)
+      if (fe.size() > best_len && fe.size() <= name.size() && name.ends_with(fe)) { best = &r; best_len = fe.size(); }
+  if (best) return best->name;
   return default_reader_;
 }
 

@@ -6,6 +6,7 @@
 
 #include "epub/internal.hpp"
 #include "galley/io.hpp"
+#include "galley/locale.hpp"
 #include "galley/meta.hpp"
 #include "galley/raw_html.hpp"
 #include "galley/safety.hpp"
@@ -31,14 +32,15 @@ void embed_images(Blocks& blocks, Book& book, const WriterOptions& opts, Diagnos
     if (!img) return;
     const std::string url = img->target.url;
     const std::string alt = stringify(img->content);
-    if (is_remote_url(url)) {
+    if (is_remote_url(url) && !remote_image_available(url, opts.resources)) {
       if (++book.remote_images == 1)
         diag.warn("resource-refused", "epub: remote images are not fetched; each is replaced by a link (first: " +
                                           url + ")");
       Link link;
       link.attr = img->attr;
       link.attr.classes.push_back("remote-image");
-      link.content = img->content.empty() ? Inlines{Str{url}} : img->content;
+      // Without alt text the link says "Image", not the bare URL.
+      link.content = img->content.empty() ? Inlines{Str{label(Label::Image, book.lang)}} : img->content;
       link.target = img->target;
       in = std::move(link);
       return;

@@ -155,11 +155,12 @@ std::string shorten(const std::string& s, std::size_t max) {
 }
 
 // ---- images ----
-// Remote images are never fetched: they become a link carrying the alt text.
-void replace_remote_images(Blocks& blocks, const Labels& labels, Diagnostics& diag) {
+// Remote images that cannot be loaded (not in the document's archive, no
+// fetching) become a link carrying the alt text.
+void replace_remote_images(Blocks& blocks, const Labels& labels, const Resources& res, Diagnostics& diag) {
   walk_inlines(blocks, [&](Inline& il) {
     auto* img = il.as<Image>();
-    if (!img || !is_remote_url(img->target.url)) return;
+    if (!img || !is_remote_url(img->target.url) || remote_image_available(img->target.url, res)) return;
     diag.warn("resource-refused", "remote image not fetched, written as a link: " + img->target.url);
     Inlines content = img->content;
     if (content.empty()) content = {Str{labels.image + ": " + img->target.url}};
@@ -180,7 +181,7 @@ class ImageEmbedder {
     // really have (only images; SVG only without script); local files are
     // embedded the same way; remote ones stay links (never fetched).
     bool data = url.starts_with("data:");
-    if (!data && (is_remote_url(url) || !embed_)) return url;
+    if (!data && ((is_remote_url(url) && !remote_image_available(url, opt_.resources)) || !embed_)) return url;
     auto it = cache_.find(url);
     if (it != cache_.end()) return it->second;
     std::string result;
@@ -374,7 +375,7 @@ class PrintWriter : public Writer {
       if (copied[i]) owned.push_back(input.blocks[i]);
     RawHtmlCleaner{diag, {}}.run(owned);
     // Remote images become links before rendering.
-    replace_remote_images(owned, labels, diag);
+    replace_remote_images(owned, labels, options.resources, diag);
 
     ImageEmbedder embed(options, diag);
     detail::HtmlRenderOptions ro;
@@ -439,7 +440,7 @@ class PrintWriter : public Writer {
     if (auto img = meta_text(meta, "image")) {
       Blocks lead = {Figure{Attr{"", {"lead-image"}, {}}, Caption{},
                             {Plain{{Image{Attr{}, text(title_text), Target{*img, ""}}}}}}};
-      replace_remote_images(lead, labels, diag);
+      replace_remote_images(lead, labels, options.resources, diag);
       lead_image = r.blocks(lead);
     }
 

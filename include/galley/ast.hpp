@@ -253,9 +253,16 @@ struct MetaValue : MetaVariant {
 using Meta = std::map<std::string, MetaValue>;
 
 // The whole document: `Pandoc Meta [Block]`.
+class ResourceStore;  // galley/resource_store.hpp
+
 struct Document {
   Meta meta;
   Blocks blocks;
+  // Resources the reader found with the document (a web archive's images), for
+  // the writers (see WriterOptions::resources.store). Not part of Pandoc's
+  // model: not written, not compared, lost through a JSON filter (the pipeline
+  // keeps it).
+  std::shared_ptr<const ResourceStore> resources;
   bool operator==(const Document&) const;
 };
 

@@ -43,11 +43,17 @@ std::optional<std::string> load_resource(std::string_view ref, const Resources& 
 // the resource root; its media type sniffed from the bytes; SVG cleaned of
 // scripts and event handlers (refused when it cannot be made safe). Returns
 // nullopt after a warning saying why ("resource-too-large", "resource-refused",
-// "unsafe-content"); `prefix` starts each message ("epub: "). Remote URLs are
-// the caller's business (never fetched).
+// "unsafe-content"); `prefix` starts each message ("epub: "). A remote URL is
+// taken from `res.store` (an archive's records), else fetched through
+// `res.fetcher` when `res.allow_network` is set, else refused.
 struct LoadedImage { std::string bytes; std::string media_type; };
 std::optional<LoadedImage> load_image(std::string_view url, const Resources& res, const Limits& limits, Diagnostics& diag,
                                       std::string_view prefix = {});
+
+// Can load_image get this remote URL: the document's resource store holds it,
+// or network access is on and a fetcher is set (galley/resource_store.hpp)?
+// Writers that turn remote images into links ask this first.
+bool remote_image_available(std::string_view url, const Resources& res);
 
 // Is this URL remote (http:, https:, ftp:, //host)?
 bool is_remote_url(std::string_view url);

@@ -3,11 +3,15 @@
 #pragma once
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace galley {
+
+class ResourceStore;    // galley/resource_store.hpp
+class ResourceFetcher;
 
 // Extensions switched on or off with pandoc's `name+ext-ext` syntax. Only the
 // extensions a user named are stored; the format's defaults apply otherwise.
@@ -25,6 +29,11 @@ struct Resources {
   std::string root;                 // absolute, realpath'd; empty = current directory
   std::vector<std::string> search;  // --resource-path entries (relative to root or absolute inside it)
   bool allow_network = false;       // never fetch unless asked
+  // Resources the reader found with the document (a web archive's records),
+  // consulted before the file system; write_document sets it from Document::resources.
+  std::shared_ptr<const ResourceStore> store;
+  // Remote http(s) resources, used only when allow_network is set (galley_fetch).
+  std::shared_ptr<ResourceFetcher> fetcher;
 };
 
 struct Limits {
@@ -41,6 +50,8 @@ struct ReaderOptions {
   Resources resources;
   Limits limits;
   std::map<std::string, std::string> variables;
+  // Archive readers (warc): the article to read, by URL; empty: the only one.
+  std::string article;
 };
 
 enum class WrapMode { Auto, None, Preserve };

@@ -34,7 +34,8 @@ Args parse_args(int argc, char** argv) {
       {"f", "from", true}, {"r", "read", true}, {"t", "to", true}, {"w", "write", true}, {"o", "output", true},
       {"s", "standalone", false}, {"M", "metadata", true}, {nullptr, "metadata-file", true}, {"V", "variable", true},
       {"F", "filter", true}, {nullptr, "resource-path", true}, {nullptr, "resource-root", true},
-      {nullptr, "encoding", true}, {nullptr, "source-url", true}, {nullptr, "columns", true}, {nullptr, "wrap", true},
+      {nullptr, "encoding", true}, {nullptr, "source-url", true}, {nullptr, "url", true},
+      {nullptr, "fetch-resources", false}, {nullptr, "allow-private-network", false}, {nullptr, "columns", true}, {nullptr, "wrap", true},
       {nullptr, "pandoc-api", true}, {nullptr, "toc", false}, {nullptr, "table-of-contents", false},
       {nullptr, "split-level", true}, {"c", "css", true}, {nullptr, "epub-cover-image", true},
       {nullptr, "pdf-engine", true}, {nullptr, "pdf-engine-opt", true},
@@ -96,6 +97,9 @@ Args parse_args(int argc, char** argv) {
     } else if (n == "resource-root") a.resource_root = value;
     else if (n == "encoding") a.encoding = value;
     else if (n == "source-url") a.source_url = value;
+    else if (n == "url") a.url = value;
+    else if (n == "fetch-resources") a.fetch_resources = true;
+    else if (n == "allow-private-network") a.allow_private_network = true;
     else if (n == "columns") { a.columns = to_int("--columns", value); if (a.columns < 1) usage("--columns must be at least 1"); }
     else if (n == "wrap") {
       if (value == "auto") a.wrap = WrapMode::Auto;

@@ -21,6 +21,8 @@ struct Args {
   std::vector<std::pair<std::string, std::string>> variables;  // -V KEY[=VAL]
   std::vector<std::string> css;
   std::string cover_image, encoding, source_url;
+  std::string url;                              // --url: the article of an archive input (a WARC's page)
+  bool fetch_resources = false, allow_private_network = false;  // --fetch-resources (src/fetch/)
   std::string pdf_engine;                    // --pdf-engine
   std::vector<std::string> pdf_engine_opts;  // --pdf-engine-opt, repeatable
   int columns = 72;

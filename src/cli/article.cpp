@@ -1,6 +1,8 @@
 // One article, read once, written in several formats (batch mode, packages).
 #include "cli/article.hpp"
 
+#include "cli/archive_input.hpp"
+
 #include <unistd.h>
 
 #include <cerrno>
@@ -64,7 +66,7 @@ std::vector<std::string> output_suffixes(const Registry& reg, const std::vector<
 
 FormatSpec reader_spec_for(const ArticleSettings& s, const std::string& path, bool force) {
   if (force && s.from.size() == 1) return s.from[0];
-  std::string name = s.registry->reader_for_filename(path);
+  std::string name = s.registry->reader_for_filename(input_path(path));
   for (auto& f : s.from)
     if (f.name == name) return f;
   return FormatSpec{name, {}};
@@ -76,7 +78,8 @@ ConvertOptions convert_options(const ArticleSettings& s, const std::string& path
   ConvertOptions o;
   o.from = to_string(from);
   o.to = to.name.empty() ? s.registry->default_writer() : to_string(to);
-  o.reader.input_name = path;
+  o.reader.input_name = input_path(path);
+  o.reader.article = path.find(kArticleSeparator) != std::string::npos ? input_article(path) : args.url;
   o.reader.encoding = args.encoding;
   o.reader.source_url = args.source_url;
   o.reader.resources.root = args.resource_root;
