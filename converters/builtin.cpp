@@ -43,6 +43,9 @@ Registry builtin_registry() {
   r.add_reader({"newsml", {"newsml-g2"}, "NewsML-G2 text items and news messages (IPTC)", {}, newsml::make_reader,
                 {".newsml"}, false, newsml::init});
   r.add_reader({"nitf", {}, "NITF 3.6 news articles (IPTC)", {}, nitf::make_reader, {".nitf"}, false, nitf::init});
+  // JATS: .jats and .nxml; .xml is shared with the IPTC formats, so .xml needs -f jats.
+  r.add_reader({"jats", {}, "JATS 1.0-1.3 journal articles (archiving, publishing, authoring; BITS book parts)", {},
+                jats::make_reader, {".jats", ".nxml"}, false, jats::init});
 
   // Web archives: many pages in one input, each an article (list_articles).
   ReaderEntry warc_in{"warc", {"wacz"}, "Web archives: WARC 1.0/1.1 (.warc, .warc.gz) and WACZ; each HTML page an article, "
