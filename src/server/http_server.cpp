@@ -391,12 +391,14 @@ void Server::accept() {
     }
     if (open_ >= config.max_connections) {
       // Refuse without a session: a canned answer if the socket takes it now.
-      static const char busy[] =
-          "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Type: application/json\r\nConnection: close\r\n"
-          "Content-Length: 84\r\n\r\n{\"error\":{\"id\":\"galley.server.busy\",\"message\":\"too many connections; try again\"}}\n";
+      static const std::string busy = [] {
+        std::string body = "{\"error\":{\"id\":\"galley.server.busy\",\"message\":\"too many connections; try again\"}}\n";
+        return "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Type: application/json\r\n"
+               "Connection: close\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+      }();
       error_code ignored;
       socket.non_blocking(true, ignored);
-      socket.write_some(net::buffer(busy, sizeof busy - 1), ignored);
+      socket.write_some(net::buffer(busy), ignored);
       socket.close(ignored);
       log_line({{"time", utc_now()}, {"method", "-"}, {"path", "-"}, {"status", 503}, {"error", "galley.server.busy"}});
       return accept();
