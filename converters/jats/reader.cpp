@@ -42,14 +42,14 @@ void index(Reading& r, const xmlNode* root) {
     std::string_view name = name_of(n);
     if (name == "fn" && n->parent && is_el(n->parent, "fn-group") && !id.empty() &&
         !below(n, {"author-notes", "table-wrap-foot", "front", "front-stub"}))
-      r.fns.emplace(id, n);
+      r.fns.emplace(Reading::FnKey{scope_of(n), id}, n);
     if (name == "xref" && !below(n, {"front", "front-stub"})) xrefs.push_back(n);
     for (const xmlNode* c = n->last; c; c = c->prev)
       if (c->type == XML_ELEMENT_NODE) stack.push_back(c);
   }
   for (const xmlNode* x : xrefs) {
-    std::string rid = first_token(attr(x, "rid"));
-    if (r.fns.count(rid)) r.fns_cited.insert(rid);
+    Reading::FnKey key{scope_of(x), first_token(attr(x, "rid"))};
+    if (r.fns.count(key)) r.fns_cited.insert(key);
   }
 }
 

@@ -57,9 +57,11 @@ struct Reading {
   const ReaderOptions& options;
   Diagnostics& diag;
   std::map<std::string, std::size_t> unmapped;  // element -> count, one warning at the end
-  std::map<std::string, const xmlNode*> fns;    // id -> fn of a fn-group (outside the front matter)
-  std::set<std::string> fns_cited;              // of those, the ones an xref cites: Notes where cited
-  std::set<std::string> fns_used;               // cited ones already made a Note
+  // Footnotes by (article or sub-article, id): sub-articles reuse ids ("fn1" in each translation).
+  using FnKey = std::pair<const xmlNode*, std::string>;
+  std::map<FnKey, const xmlNode*> fns;  // fn of a fn-group (outside the front matter)
+  std::set<FnKey> fns_cited;            // of those, the ones an xref cites: Notes where cited
+  std::set<FnKey> fns_used;             // cited ones already made a Note
   std::map<std::string, const xmlNode*> by_id;  // every element with an id (aff, corresp, ...)
   std::size_t unsafe_urls = 0;                  // script URLs dropped (one warning at the end)
   std::size_t depth = 0;                        // element nesting, checked against limits.max_nesting
@@ -79,6 +81,9 @@ class Deeper {
  private:
   Reading& r_;
 };
+
+// The article, sub-article or response n belongs to (ids are unique within one).
+const xmlNode* scope_of(const xmlNode* n);
 
 // ---- Inlines (reader_inlines.cpp) ----
 // Text split into Str/Space the way pandoc does, keeping the space at either end

@@ -6,6 +6,7 @@
 
 #include "galley/builder.hpp"
 #include "galley/text.hpp"
+#include "galley/whitespace.hpp"
 #include "jats/reader.hpp"
 
 namespace galley::jats::in {
@@ -38,16 +39,32 @@ std::string person_name(const xmlNode* n) {
 
 void cite_inlines(Reading& r, const xmlNode* n, Inlines& out, bool structured);
 
+// Does n hold text of its own (not only elements and white space)?
+bool has_own_text(const xmlNode* n) {
+  for (const xmlNode* t = n->children; t; t = t->next)
+    if (t->type == XML_TEXT_NODE && t->content && !collapse_whitespace(reinterpret_cast<const char*>(t->content)).empty())
+      return true;
+  return false;
+}
+
+bool is_phrase(const xmlNode* n) {
+  static constexpr std::string_view kPhrase[] = {"italic", "bold", "sup", "sub", "sc", "monospace", "underline",
+                                                 "inline-formula", "xref", "named-content", "styled-content"};
+  for (auto p : kPhrase)
+    if (name_of(n) == p) return true;
+  return false;
+}
+
 void cite_child(Reading& r, const xmlNode* c, Inlines& out, bool structured) {
   std::string_view name = name_of(c);
   if (name == "name" || name == "string-name") add_text(out, person_name(c));
   else if (name == "etal") add_text(out, "et al.");
-  else if (name == "person-group" && structured) {
+  else if (name == "person-group" && (structured || !has_own_text(c))) {
     bool any = false;
     for (const xmlNode* p = c->children; p; p = p->next) {
       if (!is_el(p)) continue;
       if (any) add_text(out, ", ");
-      cite_child(r, p, out, structured);
+      cite_child(r, p, out, true);
       any = true;
     }
   } else if (name == "pub-id" || name == "ext-link" || name == "uri" || name == "italic" || name == "bold" ||
@@ -73,6 +90,9 @@ void cite_inlines(Reading& r, const xmlNode* n, Inlines& out, bool structured) {
         add_text(out, "(" + text(c) + ")");
         continue;
       }
+    } else if (!is_phrase(c) && c->prev && c->prev->type == XML_ELEMENT_NODE && !out.empty() && out.back().is<Str>()) {
+      // Two fields with nothing between them ("<source>X</source><year>2001</year>").
+      out.emplace_back(Space{});
     }
     cite_child(r, c, out, structured);
   }
@@ -96,7 +116,9 @@ Block reference(Reading& r, const xmlNode* ref) {
     Inlines xs;
     if (is_el(cit, "mixed-citation") || is_el(cit, "element-citation") || is_el(cit, "nlm-citation") ||
         is_el(cit, "citation")) {
-      cite_inlines(r, cit, xs, !is_el(cit, "mixed-citation"));
+      // A mixed-citation without text of its own (PMC's conversions) is as structured
+      // as an element-citation: its parts need separators.
+      cite_inlines(r, cit, xs, !is_el(cit, "mixed-citation") || !has_own_text(cit));
     } else {
       Blocks b;
       read_block(r, cit, b);
@@ -142,7 +164,7 @@ void read_fn_group(Reading& r, const xmlNode* n, int level, Blocks& out) {
   for (const xmlNode* c = n->children; c; c = c->next) {
     if (!is_el(c) || is_el(c, "title") || is_el(c, "label")) continue;
     // A cited footnote is a Note where it is cited.
-    if (is_el(c, "fn") && r.fns_cited.count(attr(c, "id"))) continue;
+    if (is_el(c, "fn") && r.fns_cited.count(Reading::FnKey{scope_of(c), attr(c, "id")})) continue;
     read_block(r, c, group.content);
   }
   if (group.content.empty()) return;

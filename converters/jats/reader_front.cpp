@@ -234,7 +234,7 @@ Blocks content_without_title(Reading& r, const xmlNode* n) {
   for (const xmlNode* c = n->children; c; c = c->next) {
     if (is_el(c, "title") || is_el(c, "label") || is_el(c, "object-id")) continue;
     if (is_el(c)) read_block(r, c, out);
-    else if (c->type == XML_TEXT_NODE && !text(c).empty()) {
+    else if (c->type == XML_TEXT_NODE) {
       Inlines xs;
       read_inline(r, c, xs);
       tidy(xs);

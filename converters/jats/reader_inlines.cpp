@@ -62,9 +62,10 @@ void read_link(Reading& r, const xmlNode* n, std::string url, Inlines& out) {
 void read_xref(Reading& r, const xmlNode* n, Inlines& out) {
   std::string rid = first_ref(attr(n, "rid"));
   std::string type = attr(n, "ref-type");
-  auto fn = r.fns.find(rid);
-  if (fn != r.fns.end() && r.fns_cited.count(rid)) {
-    if (r.fns_used.insert(rid).second) {
+  Reading::FnKey key{scope_of(n), rid};
+  auto fn = r.fns.find(key);
+  if (fn != r.fns.end() && r.fns_cited.count(key)) {
+    if (r.fns_used.insert(key).second) {
       out.push_back(note_of(r, fn->second));
       return;
     }

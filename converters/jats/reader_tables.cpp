@@ -31,9 +31,9 @@ Alignment align_of(const std::string& a) {
   return Alignment::AlignDefault;
 }
 
-Row read_row(Reading& r, const xmlNode* tr) {
+galley::Row read_row(Reading& r, const xmlNode* tr) {
   Deeper d(r);
-  Row row;
+  galley::Row row;
   row.attr.id = attr(tr, "id");
   for (const xmlNode* c = tr->children; c; c = c->next) {
     if (!is_el(c, "td") && !is_el(c, "th")) {
@@ -50,19 +50,19 @@ Row read_row(Reading& r, const xmlNode* tr) {
   return row;
 }
 
-std::vector<Row> rows_of(Reading& r, const xmlNode* group) {
-  std::vector<Row> rows;
+std::vector<galley::Row> rows_of(Reading& r, const xmlNode* group) {
+  std::vector<galley::Row> rows;
   for (const xmlNode* tr : all(group, "tr")) rows.push_back(read_row(r, tr));
   return rows;
 }
 
 // The number of columns: cells per row counting spans, and the rows that cells above
 // still cover.
-std::size_t column_count(const std::vector<const std::vector<Row>*>& groups) {
+std::size_t column_count(const std::vector<const std::vector<galley::Row>*>& groups) {
   std::size_t most = 0;
   std::vector<int> covered;  // per column: rows still covered by a rowspan above
   for (auto* g : groups)
-    for (const Row& row : *g) {
+    for (const galley::Row& row : *g) {
       std::size_t col = 0;
       auto skip_covered = [&] {
         while (col < covered.size() && covered[col] > 0) ++col;
@@ -117,7 +117,7 @@ void read_table(Reading& r, const xmlNode* table, Attr attr_, Caption caption, B
   Table t;
   t.attr = std::move(attr_);
   t.caption = std::move(caption);
-  std::vector<Row> loose;  // rows directly in <table>
+  std::vector<galley::Row> loose;  // rows directly in <table>
   for (const xmlNode* c = table->children; c; c = c->next) {
     if (!is_el(c)) continue;
     std::string_view name = name_of(c);
@@ -142,7 +142,7 @@ void read_table(Reading& r, const xmlNode* table, Attr attr_, Caption caption, B
     b.body = std::move(loose);
     t.bodies.push_back(std::move(b));
   }
-  std::vector<const std::vector<Row>*> groups{&t.head.rows};
+  std::vector<const std::vector<galley::Row>*> groups{&t.head.rows};
   for (auto& b : t.bodies) groups.push_back(&b.body);
   groups.push_back(&t.foot.rows);
   std::size_t columns = column_count(groups);

@@ -244,6 +244,12 @@ std::string serialise(const xmlNode* n) {
   return out;
 }
 
+const xmlNode* scope_of(const xmlNode* n) {
+  for (const xmlNode* p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+    if (is_el(p, "sub-article") || is_el(p, "response") || is_el(p, "article") || is_el(p, "book-part")) return p;
+  return nullptr;
+}
+
 Deeper::Deeper(Reading& r) : r_(r) {
   if (++r_.depth > r_.options.limits.max_nesting) {
     --r_.depth;

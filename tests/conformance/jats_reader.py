@@ -2,7 +2,7 @@
 """Scores a JATS reader's output against the JATS source, independently of galley.
 
 words SOURCE.xml OUTPUT.txt
-    The words (NFC, case-folded, \\w+ runs) of the article's title, subtitle,
+    The words (NFC, case-folded, runs of letters and digits) of the article's title, subtitle,
     abstracts, body and back matter, and of each sub-article's title, abstract, body
     and back, extracted here with xml.etree; printed: kept total ratio, where kept
     counts each source word at most as often as the output (plain text) has it.
@@ -22,9 +22,15 @@ import sys
 import unicodedata
 import xml.etree.ElementTree as ET
 
-WORD = re.compile(r"\w+")
+WORD = re.compile(r"[^\W_]+")  # letters and digits: "_" and "^" are how plain text marks scripts
 XLINK = "{http://www.w3.org/1999/xlink}href"
 SKIP = {"math", "tex-math", "object-id"}
+# Phrase markup inside a word ("<italic>E</italic>.coli", "3x<italic>TPS10</italic>"): no
+# word boundary at its edges. Every other element's edges separate words, sub and sup too
+# (plain text writes them apart: H_(2)O).
+PHRASE = {"italic", "bold", "sc", "monospace", "underline", "strike", "roman", "sans-serif",
+          "overline", "ext-link", "uri", "named-content", "styled-content", "abbrev", "email",
+          "target", "private-char", "inline-formula"}
 
 
 def local(tag):
@@ -47,26 +53,21 @@ def parse(path):
 
 
 def text_of(el, out):
-    """Character data of el in document order, minus formulas and alternatives after the first."""
-    name = local(el.tag)
-    if name in SKIP:
-        if el.tail:
-            out.append(el.tail)
+    """Character data of el in document order (not its tail), minus formulas and the
+    renderings after the first inside alternatives."""
+    if local(el.tag) in SKIP:
         return
     if el.text:
         out.append(el.text)
-    first_done = False
-    for c in el:
-        if name in ("alternatives", "citation-alternatives") and first_done:
-            if c.tail:
-                out.append(c.tail)
-            continue
-        first_done = True
-        out.append(" ")
-        text_of(c, out)
-        out.append(" ")
-    if el.tail:
-        out.append(el.tail)
+    alternatives = local(el.tag) in ("alternatives", "citation-alternatives")
+    for i, c in enumerate(el):
+        if not (alternatives and i > 0):
+            edge = "" if local(c.tag) in PHRASE else " "
+            out.append(edge)
+            text_of(c, out)
+            out.append(edge)
+        if c.tail:
+            out.append(c.tail)
 
 
 def words(s):
@@ -76,10 +77,9 @@ def words(s):
 def region_text(els):
     out = []
     for el in els:
-        tail, el.tail = el.tail, None
         text_of(el, out)
-        el.tail = tail
-    return " ".join(out)
+        out.append(" ")
+    return "".join(out)
 
 
 def abstract_parts(ab):
