@@ -66,6 +66,30 @@ def build_inputs():
     return big_json, big_txt, big_html
 
 
+def build_jats():
+    """The 20 JATS articles of corpus/jats as one article (~4 MB): the first one's front
+    matter, every article's body and back in turn (jats:json, jats:epub)."""
+    big = os.path.join(OUT, "big.jats")
+    if not os.path.exists(big):
+        import re
+        files = sorted(glob.glob(os.path.join(SHARED, "corpus/jats/*.xml")))
+        parts = {"body": [], "back": []}
+        for p in files:
+            s = read_text(p)
+            for part in parts:
+                m = re.search(r"<%s>(.*?)</%s>" % (part, part), s, re.S)
+                if m:
+                    parts[part].append(m.group(1))
+        first = read_text(files[0])
+        head = first[:first.index("<body>")]
+        head = re.sub(r"<!DOCTYPE[^>]*>", "", head, count=1)
+        head = head.replace("<article ", '<article xmlns:mml="http://www.w3.org/1998/Math/MathML" ', 1) \
+            if "xmlns:mml" not in head else head
+        with open(big, "w", encoding="utf-8") as f:
+            f.write(head + "<body>" + "".join(parts["body"]) + "</body><back>" + "".join(parts["back"]) + "</back></article>\n")
+    return big
+
+
 def build_articles(n=1000):
     """n news-text articles, one file each (the corpus cycled, a number added to each
     headline line so no two are alike), and a manifest listing them: the input of
@@ -125,7 +149,11 @@ def main():
     if not os.path.exists(big_md):
         subprocess.run(["pandoc", "-f", "json", "-t", "markdown", big_json, "-o", big_md], check=True)
     o = os.path.join(OUT, "o")
+    big_jats = build_jats()
     cases = [
+        # JATS reader (issue 22): the 20 corpus articles as one article, against pandoc's JATS reader.
+        ("jats:json", big_jats, ["-f", "jats", "-t", "json"], ["pandoc", "-f", "jats", "-t", "json"], "pandoc"),
+        ("jats:epub", big_jats, ["-f", "jats", "-t", "epub", "-o", o + ".epub"], ["pandoc", "-f", "jats", "-t", "epub3", "-o", o + "-p.epub"], "pandoc"),
         # name, input, galley args, peer command (pandoc, or xmllint), peer label
         ("json:json", big_json, ["-f", "json", "-t", "json"], ["pandoc", "-f", "json", "-t", "json"], "pandoc"),
         ("markdown:json", big_md, ["-f", "markdown", "-t", "json"], ["pandoc", "-f", "markdown", "-t", "json"], "pandoc"),
