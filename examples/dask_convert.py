@@ -32,7 +32,7 @@ def main():
     ap.add_argument("--report")
     ap.add_argument("--force", action="store_true")
     ap.add_argument("--galley", help="the galley executable (default: $GALLEY, else galley on PATH)")
-    ap.add_argument("--batch-size", type=int, default=1, help="articles per Dask task")
+    ap.add_argument("--batch-size", type=int, help="articles per Dask task (default: by the run's size)")
     a = ap.parse_args()
 
     if a.local:

@@ -279,8 +279,16 @@ def _write_atomic(path, text):
         raise
 
 
+def _auto_batch_size(articles, jobs):
+    # Each Dask task costs a few milliseconds of client, scheduler and worker
+    # CPU time, about what converting a small article does: large runs put up
+    # to 8 articles in a task (at least 32 tasks per worker thread remain for
+    # balance and for little work lost with a worker), small runs one.
+    return max(1, min(8, articles // (32 * jobs)))
+
+
 def convert_many(paths_or_manifest, from_=None, to=("epub",), output_dir=None, client=None, *, report=None,
-                 force=False, metadata=None, variables=None, options=(), galley=None, batch_size=1,
+                 force=False, metadata=None, variables=None, options=(), galley=None, batch_size=None,
                  window=None, on_result=None):
     """Converts many articles on the Dask cluster of `client` (default: the current client).
 
@@ -290,7 +298,8 @@ def convert_many(paths_or_manifest, from_=None, to=("epub",), output_dir=None, c
     force, metadata ({key: value} as -M), variables (-V), options (more galley
     options, e.g. ["--toc", "--css", "style.css"]): as on the command line.
     galley: the executable (default: $GALLEY, else galley on PATH).
-    batch_size: articles per Dask task; window: tasks in flight at once
+    batch_size: articles per Dask task (default: 1 for small runs, up to 8
+    for large ones); window: tasks in flight at once
     (default 8 per worker thread). on_result(entry, done, total) is called
     on the client for each article as its entry arrives.
 
@@ -303,7 +312,7 @@ def convert_many(paths_or_manifest, from_=None, to=("epub",), output_dir=None, c
             client = distributed.get_client()
         except ValueError:
             raise _error(UsageError, "galley.dask.client", "no Dask client: pass client= or create one") from None
-    if batch_size < 1:
+    if batch_size is not None and batch_size < 1:
         raise _error(UsageError, "galley.dask.batch-size", "batch_size must be at least 1")
     exe = _executable(galley)
     conv = _conversion_options(from_, to, output_dir, force, metadata, variables, options)
@@ -335,6 +344,7 @@ def convert_many(paths_or_manifest, from_=None, to=("epub",), output_dir=None, c
     env_items = [("SOURCE_DATE_EPOCH", os.environ.get("SOURCE_DATE_EPOCH"))]
     cwd = os.getcwd()
     run = uuid.uuid4().hex[:12]
+    batch_size = batch_size or _auto_batch_size(len(todo), jobs)
     chunks = iter([todo[k:k + batch_size] for k in range(0, len(todo), batch_size)])
     in_flight = {}
     pending = distributed.as_completed()
