@@ -57,7 +57,7 @@ constexpr std::array<char, 256> escape_table() {
 }
 constexpr std::array<char, 256> kEscape = escape_table();
 
-struct Writer {
+struct JsonWriter {
   Out& out;
   bool api22;
 
@@ -403,7 +403,7 @@ struct Writer {
 std::string write_pandoc_json(const Document& doc, int api_minor) {
   std::string text;
   Out out(text);
-  Writer w{out, api_minor == 22};
+  JsonWriter w{out, api_minor == 22};
   out += api_minor == 22 ? "{\"pandoc-api-version\":[1,22,2,1],\"meta\":" : "{\"pandoc-api-version\":[1,23,1],\"meta\":";
   w.meta_map(doc.meta);
   w.lit(",\"blocks\":");

@@ -15,7 +15,7 @@ namespace galley::ninjs {
 
 namespace {
 
-using json = nlohmann::ordered_json;
+using ordered_json = nlohmann::ordered_json;
 using syndication::Item;
 
 struct Names {
@@ -56,8 +56,8 @@ std::size_t char_count(const std::string& s) {
 }
 
 // A subject as ninjs holds it: name, and its code as a URI (IPTC schemes) or a literal.
-json subject_json(const syndication::Subject& s, int generation) {
-  json j = json::object();
+ordered_json subject_json(const syndication::Subject& s, int generation) {
+  ordered_json j = ordered_json::object();
   if (!s.name.empty()) j["name"] = s.name;
   if (!s.code.empty()) {
     std::string uri = scheme_uri(s.scheme, s.code);
@@ -74,9 +74,9 @@ json subject_json(const syndication::Subject& s, int generation) {
   return j;
 }
 
-json item_json(const Document& doc, const Item& it, const Names& n, const WriterOptions& options, Diagnostics& diag) {
+ordered_json item_json(const Document& doc, const Item& it, const Names& n, const WriterOptions& options, Diagnostics& diag) {
   int generation = n.version[0] - '0';
-  json j = json::object();
+  ordered_json j = ordered_json::object();
   j["uri"] = syndication::id_uri(it);
   if (generation == 1) j["$standard"] = {{"name", "ninjs"}, {"version", n.version}, {"schema", n.schema}};
   else j["standard"] = {{"name", "ninjs"}, {"version", n.version}, {"schema", n.schema}};
@@ -102,34 +102,34 @@ json item_json(const Document& doc, const Item& it, const Names& n, const Writer
     j["wordcount"] = syndication::word_count(text);
     j["charcount"] = char_count(text);
   } else {
-    json heads = json::array();
+    ordered_json heads = ordered_json::array();
     heads.push_back({{"role", "main"}, {"value", it.headline}});
     if (!it.subheadline.empty()) heads.push_back({{"role", "sub"}, {"value", it.subheadline}});
     j["headlines"] = heads;
     if (!it.description.empty())
-      j["descriptions"] = json::array({{{"role", "summary"}, {n.content_type, "text/plain"}, {"value", it.description}}});
-    j["bodies"] = json::array({{{"role", "main"}, {n.content_type, "application/xhtml+xml"},
+      j["descriptions"] = ordered_json::array({{{"role", "summary"}, {n.content_type, "text/plain"}, {"value", it.description}}});
+    j["bodies"] = ordered_json::array({{{"role", "main"}, {n.content_type, "application/xhtml+xml"},
                                 {n.word_count, syndication::word_count(text)}, {n.char_count, char_count(text)},
                                 {"value", html}}});
   }
 
   // People: the bylines (rel "author"), which keep their e-mail and URI.
-  json people = json::array();
+  ordered_json people = ordered_json::array();
   for (auto& p : it.bylines) {
-    json pj = {{"name", p.name}, {"rel", "author"}};
+    ordered_json pj = {{"name", p.name}, {"rel", "author"}};
     if (syndication::is_http_url(p.uri)) pj[generation == 1 ? "code" : "uri"] = p.uri;
     people.push_back(pj);
   }
   if (!people.empty()) j[generation == 1 ? "person" : "people"] = people;
 
-  json subjects = json::array();
+  ordered_json subjects = ordered_json::array();
   for (auto& s : it.subjects) subjects.push_back(subject_json(s, generation));
   // Keywords are free-text subjects with the relationship "keyword" (ninjs has
   // no keyword field; the reader maps them back).
   for (auto& k : it.keywords) subjects.push_back({{"name", k}, {"rel", "keyword"}});
   if (!subjects.empty()) j[generation == 1 ? "subject" : "subjects"] = subjects;
 
-  json sources = json::array();
+  ordered_json sources = ordered_json::array();
   const char* role = generation == 1 ? "rel" : "role";  // 1.x names the relationship "rel"
   if (!it.publisher.empty()) sources.push_back({{"name", it.publisher}, {role, "publisher"}});
   if (!it.creditline.empty() && it.creditline != it.publisher) sources.push_back({{"name", it.creditline}, {role, "credit"}});
@@ -137,11 +137,11 @@ json item_json(const Document& doc, const Item& it, const Names& n, const Writer
 
   if (!it.source_url.empty() && it.source_url != it.id) {
     if (generation == 1) j["altids"] = {{"source-url", it.source_url}};
-    else j[n.alt_ids] = json::array({{{"role", "source-url"}, {"value", it.source_url}}});
+    else j[n.alt_ids] = ordered_json::array({{{"role", "source-url"}, {"value", it.source_url}}});
   }
 
   // Pictures as associated picture objects, each with its one rendition.
-  json assoc = generation == 1 ? json::object() : json::array();
+  ordered_json assoc = generation == 1 ? ordered_json::object() : ordered_json::array();
   int k = 0;
   for (auto& img : it.images) {
     if (!syndication::is_http_url(img.url)) {
@@ -149,13 +149,13 @@ json item_json(const Document& doc, const Item& it, const Names& n, const Writer
       continue;
     }
     std::string name = "image" + std::to_string(++k);
-    json pic = {{"uri", img.url}, {"type", "picture"}};
+    ordered_json pic = {{"uri", img.url}, {"type", "picture"}};
     if (!img.caption.empty() || !img.alt.empty()) {
       std::string caption = img.caption.empty() ? img.alt : img.caption;
       if (generation == 1) pic["description_text"] = caption;
-      else pic["descriptions"] = json::array({{{"role", "caption"}, {"value", caption}}});
+      else pic["descriptions"] = ordered_json::array({{{"role", "caption"}, {"value", caption}}});
     }
-    json r = json::object();
+    ordered_json r = ordered_json::object();
     if (generation != 1) r["name"] = "original";
     r["href"] = img.url;
     if (!img.mime.empty()) r[n.content_type] = img.mime;
@@ -165,10 +165,10 @@ json item_json(const Document& doc, const Item& it, const Names& n, const Writer
       pic["renditions"] = {{"original", r}};
       assoc[name] = pic;
     } else {
-      json named = {{"name", name}};
+      ordered_json named = {{"name", name}};
       if (generation == 3) named["rel"] = "image";
       named.update(pic);
-      named["renditions"] = json::array({r});
+      named["renditions"] = ordered_json::array({r});
       assoc.push_back(named);
     }
   }
@@ -184,8 +184,8 @@ const Names& names_for(const WriterOptions& options) {
   return v1 ? kV1 : v2 ? kV2 : kV3;
 }
 
-std::string dump(const json& j) {
-  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+std::string dump(const ordered_json& j) {
+  return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 class NinjsWriter : public Writer {
@@ -199,7 +199,7 @@ class NinjsWriter : public Writer {
     const Names& n = names_for(options);
     std::vector<const Document*> docs = given;
     syndication::sort_newest_first(docs);
-    json arr = json::array();
+    ordered_json arr = ordered_json::array();
     for (auto* d : docs) arr.push_back(item_json(*d, syndication::item_from(*d, options, diag), n, options, diag));
     return dump(arr);
   }

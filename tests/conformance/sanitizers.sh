@@ -35,7 +35,7 @@ if [ ! -f "$asan/CMakeCache.txt" ]; then
   # the compile time of -O2 -g on 2 cores
   CC=${GALLEY_ASAN_CC:-clang} CXX=${GALLEY_ASAN_CXX:-clang++} locked cmake -S "$SRC" -B "$asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" \
-    -DGALLEY_SANITIZE=address,undefined -DGALLEY_BUILD_TESTS=ON -DGALLEY_NO_SSE2=ON -DGALLEY_BUILD_BENCH=OFF
+    -DGALLEY_SANITIZE=address,undefined -DGALLEY_BUILD_TESTS=ON -DGALLEY_NO_SSE2=ON -DGALLEY_BUILD_BENCH=OFF -DGALLEY_UNITY=ON
 fi
 # Only what the tests below run: the executable, the unit tests and the fuzz replays
 # (benchmarks, examples and consumer checks are covered by build/; building them again

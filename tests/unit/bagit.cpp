@@ -12,6 +12,7 @@
 using namespace galley;
 namespace bg = galley::bagit;
 
+BOOST_AUTO_TEST_SUITE(bagit)
 namespace {
 
 std::vector<bg::File> sample_bag() {
@@ -30,8 +31,6 @@ bool has_kind(const std::vector<bg::Problem>& ps, const std::string& kind, const
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(bagit)
 
 BOOST_AUTO_TEST_CASE(digests_match_known_vectors) {
   BOOST_TEST(bg::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

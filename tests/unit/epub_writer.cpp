@@ -21,6 +21,7 @@ void xmlFreeDoc(_xmlDoc* doc);
 using namespace galley;
 namespace fs = std::filesystem;
 
+BOOST_AUTO_TEST_SUITE(epub_writer)
 namespace {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
@@ -98,8 +99,6 @@ std::string write(const Document& d, const fs::path& root, Diagnostics& diag) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(epub_writer)
 
 BOOST_FIXTURE_TEST_CASE(container_and_metadata, Fixture) {
   Diagnostics diag;

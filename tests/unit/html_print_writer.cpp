@@ -11,6 +11,7 @@
 
 using namespace galley;
 
+BOOST_AUTO_TEST_SUITE(html_print_writer)
 namespace {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
@@ -34,8 +35,6 @@ Document article() {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(html_print_writer)
 
 BOOST_AUTO_TEST_CASE(standalone_document_with_masthead) {
   Diagnostics diag;

@@ -29,6 +29,7 @@
 using namespace galley;
 namespace fs = std::filesystem;
 
+BOOST_AUTO_TEST_SUITE(html_rawtext)
 namespace {
 
 const fs::path kCases = fs::path(GALLEY_SHARED_DIR) / "corpus" / "html5lib-tests";
@@ -229,8 +230,6 @@ std::string plain_text(std::string_view page, bool extract = false) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(html_rawtext)
 
 BOOST_AUTO_TEST_CASE(html5lib_tokenizer_raw_text_states) {
   if (!corpus_present()) return;

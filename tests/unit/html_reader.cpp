@@ -12,6 +12,7 @@
 
 using namespace galley;
 
+BOOST_AUTO_TEST_SUITE(html_reader)
 namespace {
 
 Document read_html(std::string_view html, Diagnostics* d = nullptr, ReaderOptions opts = {}) {
@@ -33,8 +34,6 @@ Blocks body(std::string_view inner) {
 std::string meta_str(const Document& d, const std::string& key) { return meta_text(d.meta, key).value_or(""); }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(html_reader)
 
 BOOST_AUTO_TEST_CASE(headers_and_paragraphs) {
   Blocks b = body("<h1 id=\"top\">Hello  world</h1><p>One\n two</p><h2>Sub head</h2>");

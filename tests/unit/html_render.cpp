@@ -20,6 +20,7 @@ using galley::detail::HtmlRenderer;
 using galley::detail::HtmlRenderOptions;
 using galley::detail::NoteStyle;
 
+BOOST_AUTO_TEST_SUITE(html_render)
 namespace {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
@@ -122,8 +123,6 @@ Blocks everything() {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(html_render)
 
 BOOST_FIXTURE_TEST_CASE(blocks_html5, Fixture) {
   std::string h = render(everything(), lang_opt("en"));

@@ -27,6 +27,7 @@ void xmlXPathFreeObject(_xmlXPathObject* obj);
 using namespace galley;
 using jats::TagSet;
 
+BOOST_AUTO_TEST_SUITE(jats_writer)
 namespace {
 
 struct Out {
@@ -78,8 +79,6 @@ MetaValue meta_map(std::initializer_list<std::pair<const char*, const char*>> kv
 bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(jats_writer)
 
 // ---- metadata, one key at a time ----
 

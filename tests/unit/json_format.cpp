@@ -9,6 +9,7 @@
 
 using namespace galley;
 
+BOOST_AUTO_TEST_SUITE(json_format)
 namespace {
 
 Attr attr() { return Attr{"id1", {"c1", "c2"}, {{"k", "v"}}}; }
@@ -79,8 +80,6 @@ std::vector<BlockCase> block_cases() {
 Document roundtrip(const Document& d, int api) { return read_pandoc_json(write_pandoc_json(d, api)); }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(json_format)
 
 BOOST_AUTO_TEST_CASE(every_inline_constructor_round_trips) {
   auto cases = inline_cases();

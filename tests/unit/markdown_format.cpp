@@ -12,6 +12,7 @@
 
 using namespace galley;
 
+BOOST_AUTO_TEST_SUITE(markdown_format)
 namespace {
 
 const Registry& reg() {
@@ -41,8 +42,6 @@ const Inlines& para(const Document& d, std::size_t i = 0) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(markdown_format)
 
 BOOST_AUTO_TEST_CASE(header_attributes_and_ids) {
   Document d = read("# One {#first .big key=\"a b\"}\n\n# One\n\n# One\n");

@@ -13,6 +13,7 @@
 
 using namespace galley;
 
+BOOST_AUTO_TEST_SUITE(newsml_format)
 namespace {
 
 Document article(const std::string& title, const std::string& date) {
@@ -32,8 +33,6 @@ bool has(const std::string& s, const std::string& what) { return s.find(what) !=
 std::size_t pos(const std::string& s, const std::string& what) { return s.find(what); }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(newsml_format)
 
 BOOST_AUTO_TEST_CASE(news_item_in_schema_order) {
   Diagnostics diag;

@@ -14,6 +14,7 @@
 
 using namespace galley;
 
+BOOST_AUTO_TEST_SUITE(nitf_format)
 namespace {
 
 Document article() {
@@ -53,8 +54,6 @@ Document read(const std::string& xml, Diagnostics& diag) { return nitf::make_rea
 bool has(const std::string& s, const std::string& what) { return s.find(what) != std::string::npos; }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(nitf_format)
 
 BOOST_AUTO_TEST_CASE(writes_head_and_body_head) {
   Diagnostics diag;

@@ -14,6 +14,7 @@
 
 using namespace galley;
 
+BOOST_AUTO_TEST_SUITE(output_time)
 namespace {
 
 // The DOS time and date fields of a zip's first local file header.
@@ -49,8 +50,6 @@ struct TimeZone {
 };
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(output_time)
 
 BOOST_AUTO_TEST_CASE(civil_time_matches_gmtime) {
   TimeZone tz("Asia/Tokyo");

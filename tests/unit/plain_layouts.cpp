@@ -9,6 +9,7 @@
 
 using namespace galley;
 
+BOOST_AUTO_TEST_SUITE(plain_layouts)
 namespace {
 
 Document read(std::string_view input) {
@@ -41,8 +42,6 @@ Document with_header_line(const std::string& line, const std::string& lede =
 std::string date_of(const std::string& line) { return meta(with_header_line(line), "date"); }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(plain_layouts)
 
 BOOST_AUTO_TEST_CASE(time_stamps_in_other_languages) {
   BOOST_TEST(date_of("25.11.2019, 13:38 Uhr") == "2019-11-25T13:38");

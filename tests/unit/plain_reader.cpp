@@ -9,6 +9,7 @@
 
 using namespace galley;
 
+BOOST_AUTO_TEST_SUITE(plain_reader)
 namespace {
 
 struct Result {
@@ -73,8 +74,6 @@ const char* kSeed =
     "Nguyễn Hiền\n";
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(plain_reader)
 
 // ---------------- decoding ----------------
 

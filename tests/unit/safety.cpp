@@ -7,6 +7,7 @@
 using galley::allowed_url;
 using galley::UrlKind;
 
+BOOST_AUTO_TEST_SUITE(safety)
 namespace {
 bool link_ok(std::string_view u) { return allowed_url(u, UrlKind::Link).has_value(); }
 bool image_ok(std::string_view u) { return allowed_url(u, UrlKind::Image).has_value(); }
@@ -15,8 +16,6 @@ bool attr_kept(std::string_view el, std::string_view k, std::string_view v) {
   return galley::safe_attribute(el, k, v).has_value();
 }
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(safety)
 
 BOOST_AUTO_TEST_CASE(strip_and_scheme) {
   using galley::strip_url_controls;

@@ -21,6 +21,7 @@ void xmlFreeDoc(_xmlDoc* doc);
 using namespace galley;
 namespace syn = galley::syndication;
 
+BOOST_AUTO_TEST_SUITE(syndication_item)
 namespace {
 
 Document article(const std::string& title, const std::string& date, const std::string& body = "Body text.") {
@@ -46,8 +47,6 @@ std::size_t count(const std::string& s, const std::string& part) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(syndication_item)
 
 BOOST_AUTO_TEST_CASE(derived_id_is_stable_and_depends_on_the_article) {
   WriterOptions o;

@@ -16,6 +16,7 @@
 using namespace galley;
 using nlohmann::json;
 
+BOOST_AUTO_TEST_SUITE(syndication_ninjs)
 namespace {
 
 Document sample() {
@@ -55,8 +56,6 @@ std::string meta(const Document& d, const char* key) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(syndication_ninjs)
 
 BOOST_AUTO_TEST_CASE(names_per_generation) {
   json v3 = write("", sample());
