@@ -29,11 +29,17 @@ struct Errors {
 };
 Errors errors;
 
+// A message from galley as str. Messages may quote the input, and the input may not
+// be valid UTF-8: replacement characters there, never an exception.
+py::str message_text(const std::string& s) {
+  return py::reinterpret_steal<py::str>(PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace"));
+}
+
 // Raised as a Python exception by raise_galley (py::error_already_set carries it out).
 [[noreturn]] void raise_galley(py::handle cls, const std::string& id, const std::string& message) {
-  py::object exc = cls(py::str("[" + id + "] " + message));
-  exc.attr("id") = py::str(id);
-  exc.attr("message") = py::str(message);
+  py::object exc = cls(message_text("[" + id + "] " + message));
+  exc.attr("id") = message_text(id);
+  exc.attr("message") = message_text(message);
   PyErr_SetObject(cls.ptr(), exc.ptr());
   throw py::error_already_set();
 }
@@ -133,9 +139,9 @@ void report_warnings(const galley_result* r, py::handle sink) {
   if (!PyList_Check(sink.ptr())) warn = py::module_::import("warnings").attr("warn");
   for (std::size_t i = 0; i < n; ++i) {
     std::string kind = galley_result_warning_kind(r, i), message = galley_result_warning_message(r, i);
-    py::object w = errors.warning(py::str("[" + kind + "] " + message));
-    w.attr("kind") = py::str(kind);
-    w.attr("message") = py::str(message);
+    py::object w = errors.warning(message_text("[" + kind + "] " + message));
+    w.attr("kind") = message_text(kind);
+    w.attr("message") = message_text(message);
     if (warn) warn(w, py::arg("stacklevel") = 2);
     else py::reinterpret_borrow<py::list>(sink).append(w);
   }
