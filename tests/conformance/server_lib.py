@@ -5,18 +5,21 @@ import re
 import select
 import socket
 import subprocess
+import tempfile
 import time
 
 
 class Server:
     def __init__(self, galley, *args, env=None, cwd=None):
+        # The log goes to a file: a pipe nobody reads would fill up and stop the server's I/O thread.
+        self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen([galley, "server", "--port", "0", *args], stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, env=env, cwd=cwd)
+                                     stderr=self.log, env=env, cwd=cwd)
         line = b""
         deadline = time.monotonic() + 60
         while b"\n" not in line:
             if time.monotonic() > deadline or self.proc.poll() is not None:
-                raise RuntimeError("galley server did not announce its port: %r %r" % (line, self.proc.stderr.read()))
+                raise RuntimeError("galley server did not announce its port: %r" % line)
             r, _, _ = select.select([self.proc.stdout], [], [], 1)
             if r:
                 line += os.read(self.proc.stdout.fileno(), 200)
@@ -32,11 +35,12 @@ class Server:
     def stop(self):
         self.proc.terminate()
         try:
-            _, err = self.proc.communicate(timeout=90)
+            self.proc.wait(timeout=90)
         except subprocess.TimeoutExpired:
             self.proc.kill()
-            _, err = self.proc.communicate()
-        return self.proc.returncode, err.decode("utf-8", "replace")
+            self.proc.wait()
+        self.log.seek(0)
+        return self.proc.returncode, self.log.read().decode("utf-8", "replace")
 
 
 def read_response(sock):
