@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install galley into a temporary prefix; a separate project must find it with
-# find_package(galley) and with pkg-config, build, and run.
+# find_package(galley) and with pkg-config, build, and run; so must a C program
+# (capi_installed.bash) and Python.
 set -eu
 . "$(dirname "$0")/lib.sh"
 need cmake pkg-config
@@ -11,4 +12,5 @@ cmake --build "$T/build" >/dev/null
 "$T/build/consumer"
 PKG_CONFIG_PATH="$T/prefix/lib/pkgconfig" pkg-config --modversion galley
 test -x "$T/prefix/bin/galley"
+PREFIX="$T/prefix"; . "$(dirname "$0")/capi_installed.bash"  # the C ABI and Python module, same install
 echo ok
