@@ -7,7 +7,8 @@ JATS and print HTML (-f html+extract), alternately with
   galley.dask.convert_many(ALL, ..., output_dir=B, client=<LocalCluster: 2 worker
                            processes, 1 thread each, 127.0.0.1>)
 
-each into a fresh folder, --runs times; wall time from the call to its end (the
+each into a fresh folder, --runs times (the cluster made by galley.dask.local_cluster,
+with galley.dask.CLUSTER_CONFIG, unless --dask-defaults); wall time from the call to its end (the
 cluster is started once, before, as a cluster is long-lived; its start-up is
 printed apart). After each pair: the two folders hold the same files with the
 same bytes, and the reports agree (all but times and jobs). With --kill, one more
@@ -16,6 +17,7 @@ still be converted exactly once, with the same files.
 
 usage: PYTHONPATH=build/python /usr/bin/python3 bench/dask_bench.py [--runs 3]
        [--galley build/galley] [--batch-size N] [--kill] [--every 1]
+       [--dask-defaults]
 """
 import argparse
 import json
@@ -28,26 +30,6 @@ import subprocess
 import sys
 import tempfile
 import time
-
-
-def tree(root):
-    out = {}
-    for d, _, names in os.walk(root):
-        for n in names:
-            p = os.path.join(d, n)
-            out[os.path.relpath(p, root)] = open(p, "rb").read()
-    return out
-
-
-def comparable(rep, root):
-    r = json.loads(json.dumps(rep))
-    r["output-dir"] = None
-    del r["summary"]["seconds"], r["summary"]["jobs"]
-    for a in r["articles"]:
-        del a["seconds"]
-        for o in a["outputs"]:
-            o["path"] = os.path.relpath(o["path"], root)
-    return r
 
 
 def tree_cpu(root_pid):
@@ -83,8 +65,11 @@ def main():
     ap.add_argument("--batch-size", type=int, help="articles per Dask task (default: convert_many's)")
     ap.add_argument("--every", type=int, default=1, help="every N-th input only (1: the whole corpus)")
     ap.add_argument("--kill", action="store_true")
+    ap.add_argument("--dask-defaults", action="store_true", help="Dask's settings, not galley.dask.CLUSTER_CONFIG")
     a = ap.parse_args()
     exe = os.path.abspath(a.galley)
+    sys.path.insert(0, os.path.join(here, "..", "tests", "conformance"))
+    from batch_compare import comparable, tree
     from distributed import Client, LocalCluster
     import galley.dask
 
@@ -95,12 +80,16 @@ def main():
     open(lst, "w").write("\n".join(corpus) + "\n")
     formats = "epub,jats,html_print"
     t = time.monotonic()
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None, silence_logs=logging.CRITICAL)
+    if a.dask_defaults:
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL)
+    else:
+        cluster = galley.dask.local_cluster(2, silence_logs=logging.CRITICAL)
     client = Client(cluster)
     client.wait_for_workers(2)
     print(f"{len(corpus)} inputs -> {formats}; LocalCluster of 2 workers started in {time.monotonic() - t:.1f} s; "
-          f"batch_size {a.batch_size}", flush=True)
+          f"batch_size {a.batch_size or 'auto'}, {'Dask defaults' if a.dask_defaults else 'galley.dask.CLUSTER_CONFIG'}",
+          flush=True)
 
     cpu = {}
 
@@ -130,7 +119,7 @@ def main():
         ca, da = os.path.join(tmp, f"cli{run}"), os.path.join(tmp, f"dask{run}")
         ct, rc, crep = cli(ca)
         dt, drep = dask(da)
-        same_files = tree(ca) == tree(da)
+        same_files = tree(ca)[0] == tree(da)[0]
         same_report = comparable(crep, ca) == comparable(drep, da)
         ok &= same_files and same_report
         cli_times.append(ct)
@@ -168,7 +157,7 @@ def main():
         time.sleep(2)  # the killed worker's galley process finishes its article; only then compare the folders
         inputs = [e["input"] for e in drep["articles"]]
         once = len(inputs) == len(set(inputs)) == len(corpus)
-        same = tree(ref) == tree(out) and comparable(crep, ref) == comparable(drep, out)
+        same = tree(ref)[0] == tree(out)[0] and comparable(crep, ref) == comparable(drep, out)
         ok &= bool(killed) and once and same
         print(f"killed worker {killed.get('worker')} (pid {killed.get('pid')}) after 100 results: {dt:.2f} s, "
               f"{drep['summary']['converted']} converted, {drep['summary']['failed']} failed, each article once: "

@@ -14,7 +14,7 @@ article converted or up to date, 1 some failed, 2 bad options.
 import argparse
 import sys
 
-from distributed import Client, LocalCluster
+from distributed import Client
 
 import galley
 import galley.dask
@@ -36,8 +36,7 @@ def main():
     a = ap.parse_args()
 
     if a.local:
-        cluster = LocalCluster(n_workers=a.local, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None)
+        cluster = galley.dask.local_cluster(a.local)
         client = Client(cluster)
     else:
         client = Client(a.scheduler)

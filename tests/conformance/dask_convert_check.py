@@ -1,5 +1,5 @@
 """galley.dask against `galley -j 2` (run by dask_convert.sh). One LocalCluster
-(two worker processes, one thread each, 127.0.0.1, ports chosen by the system)
+(two worker processes, one thread each, 127.0.0.1, every port chosen by the system)
 for every case, as its start-up is most of the time:
 
  1. convert_many on a manifest (every 24th input of the corpus, FULL=1: all of
@@ -28,10 +28,13 @@ import sys
 import tempfile
 import time
 
-from distributed import Client, LocalCluster
+from distributed import Client
 
 import galley
 import galley.dask
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from batch_compare import comparable, tree  # noqa: E402
 
 GALLEY, SHARED, SRC = os.environ["GALLEY"], os.environ["SHARED"], os.environ["SRC"]
 FULL = os.environ.get("FULL") == "1"
@@ -45,31 +48,6 @@ def check(cond, what):
         failures.append(what)
         print("FAIL:", what, flush=True)
     return cond
-
-
-def tree(root):
-    """relative path -> bytes of every file below root (records included); temporary files."""
-    files, temps = {}, []
-    for d, _, names in os.walk(root):
-        for n in names:
-            p = os.path.join(d, n)
-            if ".galley-" in n:
-                temps.append(p)
-            else:
-                files[os.path.relpath(p, root)] = open(p, "rb").read()
-    return files, temps
-
-
-def comparable(rep, root):
-    """The report without what differs between runs of one batch: times, jobs, the folder."""
-    r = json.loads(json.dumps(rep))
-    r["output-dir"] = None
-    del r["summary"]["seconds"], r["summary"]["jobs"]
-    for a in r["articles"]:
-        del a["seconds"]
-        for o in a["outputs"]:
-            o["path"] = os.path.relpath(o["path"], root)
-    return r
 
 
 def same_tree(root, ref_root, label):
@@ -149,8 +127,7 @@ def main():
           f"{cli_report['summary']['files-written']} files, {cli_secs:.1f} s")
     check(len(failed_inputs) >= 2, f"expected the broken and the missing input to fail: {failed_inputs}")
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0,
-                           dashboard_address=None, silence_logs=logging.CRITICAL)
+    cluster = galley.dask.local_cluster(2, silence_logs=logging.CRITICAL)
     client = Client(cluster)
     check(cluster.scheduler_address.startswith("tcp://127.0.0.1:"), f"scheduler at {cluster.scheduler_address}")
     print(f"LocalCluster {cluster.scheduler_address}, {len(client.nthreads())} workers")

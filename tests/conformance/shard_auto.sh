@@ -103,21 +103,13 @@ done
 "$GALLEY" report merge "$tmp/s3.json" "$tmp/s1.json" "$tmp/s2.json" -o "$tmp/merged.json" || bad "merge failed"
 "$GALLEY" report merge "$tmp/s1.json" "$tmp/s2.json" "$tmp/s3.json" >"$tmp/merged2.json" || bad "merge to stdout failed"
 cmp -s "$tmp/merged.json" "$tmp/merged2.json" || bad "merge depends on the order of its files"
-$PY - "$tmp" <<'EOF' || bad "merged report"
-import json, os, sys
+PYTHONPATH="$(dirname "$0")" $PY - "$tmp" <<'EOF' || bad "merged report"
+import json, sys
+from batch_compare import comparable
 t = sys.argv[1]
 m, w = json.load(open(f"{t}/merged.json")), json.load(open(f"{t}/whole.json"))
-def strip(r, root):
-    r = json.loads(json.dumps(r))
-    r["output-dir"] = None
-    del r["summary"]["seconds"], r["summary"]["jobs"]
-    for a in r["articles"]:
-        del a["seconds"]
-        for o in a["outputs"]:
-            o["path"] = os.path.relpath(o["path"], root)
-    return r
 assert m["shard"] is None, m["shard"]
-sm, sw = strip(m, f"{t}/sharded"), strip(w, f"{t}/whole")
+sm, sw = comparable(m, f"{t}/sharded"), comparable(w, f"{t}/whole")
 assert sm == sw, "merged shards differ from the unsharded run"
 assert m["summary"]["jobs"] == 6, m["summary"]["jobs"]
 print(f"merged 3 shards = the unsharded report: {m['summary']['articles']} articles, "
