@@ -163,7 +163,7 @@ void replace_remote_images(Blocks& blocks, const Labels& labels, const Resources
     if (!img || !is_remote_url(img->target.url) || remote_image_available(img->target.url, res)) return;
     diag.warn("resource-refused", "remote image not fetched, written as a link: " + img->target.url);
     Inlines content = img->content;
-    if (content.empty()) content = {Str{labels.image + ": " + img->target.url}};
+    if (content.empty()) content = {Str{labels.image}};  // the link holds the URL: no bare URL line
     Link link{Attr{"", {"image-link"}, {}}, std::move(content), Target{img->target.url, img->target.title}};
     if (link.target.title.starts_with("fig:")) link.target.title.erase(0, 4);
     il = Inline{std::move(link)};

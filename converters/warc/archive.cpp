@@ -209,15 +209,23 @@ const Entry* Archive::resolve(std::string_view url_in, std::string* final_url) c
     if (it == by_url_.end()) return nullptr;
     const Entry* redirect = nullptr;
     const Entry* revisit = nullptr;
-    for (std::size_t i : it->second) {
-      const Entry& e = entries_[i];
+    // The latest capture of the URL (a revisit of a later crawl before the
+    // response it refers to).
+    for (auto ri = it->second.rbegin(); ri != it->second.rend(); ++ri) {
+      const Entry& e = entries_[*ri];
       if (e.truncated) continue;
       if (e.type == "resource" || (e.type == "response" && e.status >= 200 && e.status < 300)) {
         if (final_url) *final_url = e.target_uri;
         return &e;
       }
-      if (e.type == "response" && e.status >= 300 && e.status < 400 && !e.location.empty() && !redirect) redirect = &e;
-      if (e.type == "revisit" && !revisit) revisit = &e;
+      if (e.type == "response" && e.status >= 300 && e.status < 400 && !e.location.empty()) {
+        redirect = &e;
+        break;
+      }
+      if (e.type == "revisit") {
+        revisit = &e;
+        break;
+      }
     }
     if (revisit) {
       if (const Entry* r = resolve_revisit(*revisit)) {

@@ -46,7 +46,8 @@ class Archive {
   // The articles: HTML responses (2xx) and resource records, the first record
   // of each URL, in archive order.
   std::vector<const Entry*> pages() const;
-  // The record holding `url`'s content after redirects and revisits; nullptr
+  // The record holding `url`'s content: its latest capture, after redirects
+  // and revisits; nullptr
   // when the archive does not hold it. `*final_url` is the URL after redirects.
   const Entry* resolve(std::string_view url, std::string* final_url = nullptr) const;
   // The payload of a response or resource record: the HTTP body decoded (see

@@ -2,6 +2,7 @@
 #include "cli/article.hpp"
 
 #include "cli/archive_input.hpp"
+#include "fetch/fetch.hpp"
 
 #include <unistd.h>
 
@@ -50,6 +51,12 @@ ArticleSettings prepare_settings(const Args& args, const Registry& reg) {
     if (*end || v < 0) throw UsageError("galley.cli.source-date-epoch", std::string("SOURCE_DATE_EPOCH is not a number: ") + sde);
     s.source_date_epoch = v;
   }
+  if (args.fetch_resources) {
+    fetch::FetchOptions fo;
+    fo.allow_private = args.allow_private_network;
+    if (const char* p = std::getenv("GALLEY_TEST_PUBLIC_ADDRESS")) fo.public_address = p;  // tests only (fetch.hpp)
+    s.fetcher = fetch::make_fetcher(fo);
+  }
   return s;
 }
 
@@ -85,6 +92,10 @@ ConvertOptions convert_options(const ArticleSettings& s, const std::string& path
   o.reader.resources.root = args.resource_root;
   o.reader.resources.search = args.resource_path;
   if (s.resources) o.reader.resources = *s.resources;
+  if (s.fetcher) {
+    o.reader.resources.fetcher = s.fetcher;
+    o.reader.resources.allow_network = true;
+  }
   o.cancel = s.cancel;
   if (args.max_input_size) o.reader.limits.max_input_bytes = *args.max_input_size;
   if (args.max_nesting) o.reader.limits.max_nesting = *args.max_nesting;

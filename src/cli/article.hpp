@@ -29,6 +29,8 @@ struct ArticleSettings {
   // Set by `galley server`: where files may be read, in place of --resource-root/-path.
   std::optional<Resources> resources;
   const std::atomic<bool>* cancel = nullptr;  // ConvertOptions::cancel (the server's time limit)
+  // --fetch-resources: one fetcher (and cache) for every article of the run.
+  std::shared_ptr<ResourceFetcher> fetcher;
 };
 ArticleSettings prepare_settings(const Args& args, const Registry& reg);
 

@@ -28,6 +28,11 @@ Reads standard input when no file (or "-") is given.
       --resource-path=DIRS     folders (inside the root) to search, separated by ':'
       --encoding=NAME          input encoding (e.g. windows-1258); default: detect
       --source-url=URL         base URL for relative links of web pages
+      --url=URL                the page of a web archive (WARC, WACZ) to convert
+                               (batch mode without it: every HTML page)
+      --fetch-resources        fetch remote images over http(s) (default: no network);
+                               never from loopback/private/link-local addresses
+      --allow-private-network  with --fetch-resources: allow those addresses too
       --columns=N              line length for plain text (default 72)
       --wrap=auto|none|preserve  line wrapping for plain text
       --pandoc-api=1.22|1.23   Pandoc JSON API version to write (default 1.23)
