@@ -43,7 +43,9 @@ void index(Reading& r, const xmlNode* root) {
     if (name == "fn" && n->parent && is_el(n->parent, "fn-group") && !id.empty() &&
         !below(n, {"author-notes", "table-wrap-foot", "front", "front-stub"}))
       r.fns.emplace(Reading::FnKey{scope_of(n), id}, n);
-    if (name == "xref" && !below(n, {"front", "front-stub"})) xrefs.push_back(n);
+    // An xref in a table cell stays a link to the note (kept in its fn-group): writers
+    // lay tables out cell by cell, and notes inside cells get lost there (plain text).
+    if (name == "xref" && !below(n, {"front", "front-stub", "td", "th"})) xrefs.push_back(n);
     for (const xmlNode* c = n->last; c; c = c->prev)
       if (c->type == XML_ELEMENT_NODE) stack.push_back(c);
   }
@@ -76,6 +78,7 @@ void read_sub_article(Reading& r, const xmlNode* sa, int level, Blocks& out) {
   const xmlNode* stub = first(sa, "front-stub");
   if (!stub)
     if (const xmlNode* f = first(sa, "front")) stub = first(f, "article-meta");
+  if (!stub) stub = first(sa, "book-part-meta");  // BITS
   read_front_stub(r, stub, level, div.content, {});
   read_article_parts(r, sa, level + 1, div.content);
   out.emplace_back(std::move(div));

@@ -94,16 +94,26 @@ void read_dates(const xmlNode* am, Meta& m) {
   }
 }
 
-// An affiliation's text without its label ("1", "a").
+// An affiliation's text without its label ("1", "a") and registry ids (ROR, Ringgold):
+// element edges separate words (parts are often written without spaces between).
+void aff_parts(const xmlNode* n, std::string& out, int depth) {
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content) out += reinterpret_cast<const char*>(c->content);
+    else if (c->type == XML_ENTITY_REF_NODE) out += raw_text(c);
+    else if (is_el(c) && !is_el(c, "label") && !is_el(c, "institution-id") && depth < 50) {
+      if (is_el(c, "sup") && c == n->children) continue;  // a leading superscript is a label
+      out += ' ';
+      aff_parts(c, out, depth + 1);
+      out += ' ';
+    }
+  }
+}
+
 std::string aff_text(const xmlNode* aff) {
   if (is_el(aff, "aff-alternatives")) aff = first(aff, "aff");
   if (!aff) return {};
   std::string out;
-  for (const xmlNode* c = aff->children; c; c = c->next) {
-    if (is_el(c, "label") || (is_el(c, "sup") && c == aff->children)) continue;
-    if (c->type == XML_TEXT_NODE && c->content) out += reinterpret_cast<const char*>(c->content);
-    else if (is_el(c)) out += " " + raw_text(c) + " ";
-  }
+  aff_parts(aff, out, 0);
   std::string s = collapse_whitespace(out);
   // Parts written without separators get spaces before commas we put there.
   std::string tidy_s;
@@ -117,7 +127,11 @@ std::string aff_text(const xmlNode* aff) {
 
 std::string orcid_of(const xmlNode* contrib) {
   for (const xmlNode* id : all(contrib, "contrib-id"))
-    if (attr(id, "contrib-id-type") == "orcid") return text(id);
+    if (attr(id, "contrib-id-type") == "orcid") {
+      // ORCID's display form is the URL (what galley's JATS writer writes too).
+      std::string v = text(id);
+      return v.empty() || v.rfind("http", 0) == 0 ? v : "https://orcid.org/" + v;
+    }
   return {};
 }
 
@@ -279,7 +293,9 @@ void read_abstracts(Reading& r, const xmlNode* am, Meta& m, Blocks& lead) {
 void read_titles(Reading& r, const xmlNode* am, Meta& m) {
   const xmlNode* tg = first(am, "title-group");
   if (!tg) return;
-  set_inlines(m, "title", inlines_of(r, first(tg, "article-title")));
+  const xmlNode* t = first(tg, "article-title");
+  if (!t) t = first(tg, "title");  // BITS book parts
+  set_inlines(m, "title", inlines_of(r, t));
   set_inlines(m, "subtitle", inlines_of(r, first(tg, "subtitle")));
   MetaList trans;
   auto add = [&](const xmlNode* t, const xmlNode* sub, std::string lang) {
@@ -513,7 +529,9 @@ void read_front_stub(Reading& r, const xmlNode* stub, int level, Blocks& out, At
   (void)attr_;
   if (!stub) return;
   const xmlNode* tg = first(stub, "title-group");
-  Inlines title = inlines_of(r, tg ? first(tg, "article-title") : nullptr);
+  const xmlNode* t = tg ? first(tg, "article-title") : nullptr;
+  if (!t && tg) t = first(tg, "title");
+  Inlines title = inlines_of(r, t);
   if (!title.empty()) out.emplace_back(Header{level > 6 ? 6 : level, Attr{}, std::move(title)});
   Inlines names;
   for (const xmlNode* g : all(stub, "contrib-group"))

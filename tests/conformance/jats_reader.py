@@ -29,7 +29,7 @@ SKIP = {"math", "tex-math", "object-id"}
 # word boundary at its edges. Every other element's edges separate words, sub and sup too
 # (plain text writes them apart: H_(2)O).
 PHRASE = {"italic", "bold", "sc", "monospace", "underline", "strike", "roman", "sans-serif",
-          "overline", "ext-link", "uri", "named-content", "styled-content", "abbrev", "email",
+          "overline", "xref", "ext-link", "uri", "named-content", "styled-content", "abbrev", "email",
           "target", "private-char", "inline-formula"}
 
 
@@ -52,7 +52,7 @@ def parse(path):
     return ET.fromstring(data)
 
 
-def text_of(el, out):
+def text_of(el, out, phrase=PHRASE):
     """Character data of el in document order (not its tail), minus formulas and the
     renderings after the first inside alternatives."""
     if local(el.tag) in SKIP:
@@ -62,9 +62,11 @@ def text_of(el, out):
     alternatives = local(el.tag) in ("alternatives", "citation-alternatives")
     for i, c in enumerate(el):
         if not (alternatives and i > 0):
-            edge = "" if local(c.tag) in PHRASE else " "
+            # A footnote mark (xref to a fn) is renumbered by writers: its edges separate words.
+            fn_mark = local(c.tag) == "xref" and c.get("ref-type") in ("fn", "table-fn")
+            edge = "" if local(c.tag) in phrase and not fn_mark else " "
             out.append(edge)
-            text_of(c, out)
+            text_of(c, out, phrase)
             out.append(edge)
         if c.tail:
             out.append(c.tail)
@@ -74,10 +76,15 @@ def words(s):
     return WORD.findall(unicodedata.normalize("NFC", s).casefold())
 
 
-def region_text(els):
+# Metadata values are compared with the JSON, which has no script markers: sub and sup
+# join words there.
+META_PHRASE = PHRASE | {"sub", "sup"}
+
+
+def region_text(els, phrase=PHRASE):
     out = []
     for el in els:
-        text_of(el, out)
+        text_of(el, out, phrase)
         out.append(" ")
     return "".join(out)
 
@@ -118,6 +125,10 @@ def cmd_words(src, out):
                                 " ".join("%s(-%d)" % (w, k) for k, w in missing)))
 
 
+BLOCKS = {"Para", "Plain", "Header", "BulletList", "OrderedList", "Div", "BlockQuote", "Table", "Figure",
+          "DefinitionList", "LineBlock", "CodeBlock"}
+
+
 def stringify(v):
     """Text of a Pandoc JSON value (meta or inline list)."""
     if isinstance(v, dict):
@@ -136,6 +147,8 @@ def stringify(v):
             return c[1] if isinstance(c, list) else ""
         if t == "Note":
             return ""
+        if t in BLOCKS:
+            return " " + stringify(c) + " "
         return stringify(c)
     if isinstance(v, list):
         return "".join(stringify(x) for x in v)
@@ -156,7 +169,7 @@ def cmd_meta(src, out):
         print("no article-meta")
         return
     title = am.find("title-group/article-title")
-    if title is not None and norm(region_text([title])) != norm(stringify(meta.get("title"))):
+    if title is not None and norm(region_text([title], META_PHRASE)) != norm(stringify(meta.get("title"))):
         fails.append("title")
     authors = [c for g in am.findall("contrib-group") for c in g.findall("contrib")
                if c.get("contrib-type", "author") == "author"]
@@ -191,7 +204,11 @@ def cmd_meta(src, out):
                     if rid in ids:
                         want_affs.append(ids[rid])
     for aff in want_affs:
-        t = [w for w in words(region_text([c for c in aff if local(c.tag) != "label"]) + " " + (aff.text or ""))]
+        for e in list(aff.iter()):
+            for c in list(e):
+                if local(c.tag) in ("label", "institution-id"):
+                    c.text, c[:] = "", []
+        t = words(region_text([aff]))
         if t and not set(t) <= set(affs_got.split()):
             fails.append("affiliation " + " ".join(t)[:40])
             break
@@ -210,7 +227,7 @@ def cmd_meta(src, out):
     abstracts = [a for a in am.findall("abstract")]
     if abstracts:
         main = next((a for a in abstracts if not a.get("abstract-type")), abstracts[0])
-        want = collections.Counter(words(region_text(abstract_parts(main))))
+        want = collections.Counter(words(region_text(abstract_parts(main), META_PHRASE)))
         have = collections.Counter(words(stringify(meta.get("abstract"))))
         if sum(min(n, have[w]) for w, n in want.items()) < 0.99 * sum(want.values()):
             fails.append("abstract")

@@ -58,6 +58,10 @@ def text_of(xs, out):
             inner = []
             text_of(c, inner)
             out.append((t, tuple(canon_text(inner))))
+        elif t == "Link" and c[2][0].startswith("#"):
+            # Internal links: JATS keeps them only when the target element is written,
+            # under an id the writer may rewrite; compared by their text.
+            text_of(c[1], out)
         elif t == "Link":
             inner = []
             text_of(c[1], inner)
@@ -67,19 +71,23 @@ def text_of(xs, out):
         elif t == "Code":
             out.append(("Code", c[1]))
         elif t == "Math":
-            out.append(("Math", c[0]["t"], " ".join(c[1].split())))
+            # A MathML-only formula's linear text is made again from the MathML: spacing differs.
+            out.append(("Math", c[0]["t"], "".join(c[1].split())))
         elif t == "Note":
-            out.append(("Note", tuple(canon_blocks(c, [0]))))
+            out.append(("Note", tuple(canon_blocks(c, [0], False))))
         elif t == "RawInline":
             if c[0] == "jats":
                 out.append(("Raw", c[1]))
 
 
+QUOTES = str.maketrans("", "", "\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a\u300c\u300d\u300e\u300f\"")
+
+
 def canon_text(tokens):
-    """Adjacent text merged, white space collapsed, none at the ends."""
+    """Adjacent text merged, white space collapsed, none at the ends, quotation marks out."""
     out, buf = [], []
     def flush():
-        s = " ".join("".join(buf).split())
+        s = " ".join("".join(buf).translate(QUOTES).split())
         if s:
             out.append(s)
         buf.clear()
@@ -87,8 +95,6 @@ def canon_text(tokens):
         if isinstance(t, str):
             buf.append(t)
         else:
-            if buf and "".join(buf).endswith(" ") and out is not None:
-                pass
             flush()
             out.append(t)
     flush()
@@ -101,8 +107,10 @@ def inl(xs):
     return tuple(canon_text(tokens))
 
 
-def canon_blocks(bs, depth):
-    """Blocks as comparable tuples; depth[0] is the section depth (header levels)."""
+def canon_blocks(bs, depth, sections=True):
+    """Blocks as comparable tuples. Header levels become the nesting depth; where JATS
+    cannot open a sec (lists, quotes, cells, notes, captions) a header is a bold paragraph.
+    Ids are left out: the writer makes them valid, unique XML ids (rewritten-id)."""
     out = []
     stack = []  # header levels seen, for the nesting depth
     for b in bs:
@@ -111,33 +119,35 @@ def canon_blocks(bs, depth):
             x = inl(c)
             if x:
                 out.append(("P", x))
+        elif t == "Header" and not sections:
+            out.append(("P", (("Strong", inl(c[2])),)))
         elif t == "Header":
             level = c[0]
             while stack and stack[-1] >= level:
                 stack.pop()
             stack.append(level)
-            out.append(("H", len(stack), c[1][0], inl(c[2])))
+            out.append(("H", len(stack), inl(c[2])))
         elif t == "BulletList":
-            out.append(("UL", tuple(tuple(canon_blocks(i, depth)) for i in c)))
+            out.append(("UL", tuple(tuple(canon_blocks(i, depth, False)) for i in c)))
         elif t == "OrderedList":
-            out.append(("OL", c[0][0], tuple(tuple(canon_blocks(i, depth)) for i in c[1])))
+            out.append(("OL", c[0][0], tuple(tuple(canon_blocks(i, depth, False)) for i in c[1])))
         elif t == "DefinitionList":
-            out.append(("DL", tuple((inl(term), tuple(tuple(canon_blocks(d, depth)) for d in defs)) for term, defs in c)))
+            out.append(("DL", tuple((inl(term), tuple(tuple(canon_blocks(d, depth, False)) for d in defs)) for term, defs in c)))
         elif t == "BlockQuote":
-            out.append(("Q", tuple(canon_blocks(c, depth))))
+            out.append(("Q", tuple(canon_blocks(c, depth, False))))
         elif t == "CodeBlock":
-            out.append(("Code", c[0][0], tuple(c[0][1][:1]), c[1].rstrip("\n")))
+            out.append(("Code", tuple(c[0][1][:1]), c[1].rstrip("\n")))
         elif t == "LineBlock":
             out.append(("Lines", tuple(inl(l) for l in c)))
         elif t == "Div":
-            out.append(("Div", c[0][0], tuple(c[0][1][:1]), tuple(canon_blocks(c[1], depth))))
+            out.append(("Div", tuple(c[0][1][:1]), tuple(canon_blocks(c[1], depth, sections))))
         elif t == "Figure":
-            out.append(("Fig", c[0][0], tuple(canon_blocks(c[1][1], depth)), tuple(canon_blocks(c[2], depth))))
+            out.append(("Fig", tuple(canon_blocks(c[1][1], depth, False)), tuple(canon_blocks(c[2], depth, False))))
         elif t == "Table":
             rows = []
             head, bodies, foot = c[3], c[4], c[5]
             def row_cells(r):
-                return tuple((cell[2], cell[3], tuple(canon_blocks(cell[4], depth))) for cell in r[1])
+                return tuple((cell[2], cell[3], tuple(canon_blocks(cell[4], depth, False))) for cell in r[1])
             for r in head[1]:
                 rows.append(("head", row_cells(r)))
             for body in bodies:
@@ -145,7 +155,7 @@ def canon_blocks(bs, depth):
                     rows.append(("body", row_cells(r)))
             for r in foot[1]:
                 rows.append(("foot", row_cells(r)))
-            out.append(("Table", c[0][0], tuple(canon_blocks(c[1][1], depth)), tuple(rows)))
+            out.append(("Table", tuple(canon_blocks(c[1][1], depth, False)), tuple(rows)))
         elif t == "HorizontalRule":
             out.append(("HR",))
         elif t == "RawBlock":
@@ -167,6 +177,10 @@ def stringify(v):
             return " "
         if t == "MetaBool":
             return ""
+        if t == "MetaList":
+            return " ; ".join(stringify(x) for x in c)
+        if t in ("Para", "Plain", "Header"):
+            return " " + stringify(c[-1] if t == "Header" else c) + " "
         if t == "MetaMap":
             return " ".join(stringify(c[k]) for k in sorted(c) if k in ("name", "email", "affiliation", "orcid"))
         if t == "Math":
@@ -177,7 +191,7 @@ def stringify(v):
             return ""
         return stringify(c)
     if isinstance(v, list):
-        return " ".join(stringify(x) for x in v)
+        return "".join(stringify(x) for x in v)
     return ""
 
 
@@ -185,7 +199,7 @@ def canon_meta(m, original):
     out = {}
     for k in JATS_KEYS:
         if k in m:
-            s = " ".join(stringify(m[k]).split())
+            s = " ".join(stringify(m[k]).translate(QUOTES).replace("https://orcid.org/", "").split())
             if s:
                 out[k] = s
     if original and "credit" in out and "publisher" not in out:

@@ -314,4 +314,14 @@ BOOST_AUTO_TEST_CASE(script_urls_are_dropped) {
   BOOST_TEST(diag.count("unsafe-content") == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(bits_book_part) {
+  Document d = read(R"(<book-part xmlns:xlink="http://www.w3.org/1999/xlink" book-part-type="chapter"><book-part-meta>
+<title-group><title>Chapter One</title></title-group>
+<contrib-group><contrib contrib-type="author"><name><surname>Roe</surname><given-names>R</given-names></name></contrib></contrib-group>
+</book-part-meta><body><sec><title>Start</title><p>Text.</p></sec></body></book-part>)");
+  BOOST_TEST(stringify(d.meta.at("title")) == "Chapter One");
+  BOOST_TEST(meta_authors(d.meta).size() == 1u);
+  BOOST_TEST(stringify(d.blocks) == "Start\nText.");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
