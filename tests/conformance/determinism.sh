@@ -26,7 +26,8 @@ trap 'rm -rf "$tmp"' EXIT
 # Failures are counted in a file: the runs happen in subshells (their own cwd and umask).
 bad() { echo "FAIL: $*"; echo x >>"$tmp/failures"; }
 failures() { [ -f "$tmp/failures" ] && wc -l <"$tmp/failures" || echo 0; }
-writers=epub,jats_archiving,jats_publishing,jats_articleauthoring,html_print,json,plain
+# Every writer but pdf (its engines are checked for identical bytes by pdf_render and pdf_archive).
+writers=epub,jats_archiving,jats_publishing,jats_articleauthoring,html_print,json,plain,markdown,gfm,commonmark,nitf,newsml,ninjs,atom,rss
 
 # The corpus, as paths relative to $tmp/in (trafilatura's pages are gzipped).
 mkdir -p "$tmp/in"
