@@ -140,7 +140,9 @@ class JatsReader final : public Reader {
     if (!front) front = in::first(root, "book-part-meta");
     if (!front) front = in::first(root, "book-meta");
     if (!front) front = in::first(root, "front-stub");
+    r.in_meta = true;
     in::read_front(r, root, front, doc.meta, lead);
+    r.in_meta = false;
     doc.blocks = std::move(lead);
     const xmlNode* body = in::first(root, "body");
     const xmlNode* skip = in::lead_image(body, doc.meta);

@@ -65,6 +65,7 @@ struct Reading {
   std::map<std::string, const xmlNode*> by_id;  // every element with an id (aff, corresp, ...)
   std::size_t unsafe_urls = 0;                  // script URLs dropped (one warning at the end)
   std::size_t depth = 0;                        // element nesting, checked against limits.max_nesting
+  bool in_meta = false;                         // reading front matter into Meta (xrefs are text there)
   int section_base = 1;                         // level of the current document part's top sec - 1
 
   void unmapped_element(const xmlNode* n) { ++unmapped[std::string(name_of(n))]; }

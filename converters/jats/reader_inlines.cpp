@@ -30,6 +30,23 @@ constexpr std::string_view kSpanElements[] = {
     "ruby",     "rb",            "rt",             "rp",      "term",        "def-head",    "term-head",
     "award-id", "funding-source", "x"};
 
+// A DOI as a URL path: SICIs hold "[", "]", "<", ">" and the like, which URLs do not.
+std::string uri_path(const std::string& id) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : id) {
+    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                std::string_view("-._~!$&'()*+,;=:@/").find(static_cast<char>(c)) != std::string_view::npos;
+    if (keep) out += static_cast<char>(c);
+    else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
 bool in(std::string_view name, const std::string_view* b, const std::string_view* e) {
   for (; b != e; ++b)
     if (*b == name) return true;
@@ -75,7 +92,8 @@ void read_xref(Reading& r, const xmlNode* n, Inlines& out) {
     return;
   }
   Inlines content = inlines_of(r, n);
-  if (rid.empty()) {
+  // In metadata (titles, author names) a cross-reference leads nowhere: its text only.
+  if (rid.empty() || r.in_meta) {
     out.insert(out.end(), content.begin(), content.end());
     return;
   }
@@ -236,7 +254,8 @@ void read_inline(Reading& r, const xmlNode* n, Inlines& out) {
   } else if (name == "pub-id") {
     std::string id = collapse_whitespace(raw_text(n)), type = attr(n, "pub-id-type");
     Inlines t = galley::text(id);
-    if (type == "doi" && !id.empty()) out.emplace_back(Link{Attr{}, std::move(t), Target{"https://doi.org/" + id, {}}});
+    if (type == "doi" && !id.empty())
+      out.emplace_back(Link{Attr{}, std::move(t), Target{"https://doi.org/" + uri_path(id), {}}});
     else if (type == "pmid" && !id.empty())
       out.emplace_back(Link{Attr{}, std::move(t), Target{"https://pubmed.ncbi.nlm.nih.gov/" + id + "/", {}}});
     else out.insert(out.end(), t.begin(), t.end());

@@ -13,6 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 source "$here/jats_common.bash"
 source "$here/lib.sh"
 need xmllint java python3 weasyprint pdftotext
+SRC=$(cd "$SRC" && pwd) GALLEY=$(realpath "$GALLEY") SHARED=$(cd "$SHARED" && pwd)  # the checks run in $work
 JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
 VNU=${VNU_JAR:-$SRC/tests/tools/node_modules/vnu-jar/build/dist/vnu.jar}
 ACE=${ACE:-$SRC/tests/tools/node_modules/.bin/ace-cli}
@@ -93,7 +94,9 @@ EOF
 import json, re, sys, unicodedata
 doc = json.load(open(sys.argv[1]))
 pdf = unicodedata.normalize("NFC", open(sys.argv[2], encoding="utf-8").read())
-words_pdf = set(re.findall(r"[^\W_]+", pdf.casefold()))
+# A line-end hyphen is hyphenation or a real hyphen: words of both readings count.
+joined = re.sub(r"[-\u2010\u2011\u00ad]\s*\n\s*", "", pdf)
+words_pdf = set(re.findall(r"[^\W_]+", pdf.casefold())) | set(re.findall(r"[^\W_]+", joined.casefold()))
 def text(x):
     if isinstance(x, dict):
         t, c = x.get("t"), x.get("c")

@@ -22,4 +22,4 @@ step() { if [ "${FULL:-}" = "1" ]; then cat; else awk -v n="$1" 'NR % n == 1'; f
   printf 'markdown\t%s\n' "$SHARED/corpus/pandoc/testsuite.txt"
   for f in "$SHARED"/corpus/jats/*.xml; do printf 'jats\t%s\n' "$f"; done
 } >"$work/list.txt"
-python3 "$SRC/tests/conformance/jats_round_trip.py" "$work/w" "$GALLEY_LIBRARY_CONVERT" "$work/list.txt" --min-ratio "${JATS_ROUND_TRIP_MIN:-0.90}"
+python3 "$SRC/tests/conformance/jats_round_trip.py" "$work/w" "$GALLEY_LIBRARY_CONVERT" "$work/list.txt" --min-ratio "${JATS_ROUND_TRIP_MIN:-0.95}"
