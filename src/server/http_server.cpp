@@ -96,6 +96,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_result(const std::shared_ptr<Job>& job, Reply reply);
   void send(Reply reply, bool close);
   void on_written(error_code ec, bool close);
+  void refuse_read(error_code ec, const char* timeout_id, const char* timeout_message);
   void refuse(int status, const std::string& id, const std::string& message) { send(error_reply(status, id, message), true); }
   void drain_and_close();
   void close();
@@ -212,13 +213,7 @@ void Session::on_header(error_code ec) {
   if (ec) {
     if (!got_some) return close();  // an idle connection closed or timed out: nothing to answer
     started_ = Clock::now();
-    if (read_timed_out_) return refuse(408, "galley.server.header-timeout", "the request's headers did not arrive in time");
-    if (ec == http::error::header_limit)
-      return refuse(431, "galley.server.headers-too-large", "the request's headers are larger than the limit");
-    if (ec == http::error::body_limit)
-      return refuse(413, "galley.server.too-large", "the request body is larger than the limit (--max-body)");
-    if (ec == http::error::partial_message || ec == net::error::eof || ec == net::error::connection_reset) return close();
-    return refuse(400, "galley.server.http", "malformed HTTP request: " + ec.message());
+    return refuse_read(ec, "galley.server.header-timeout", "the request's headers did not arrive in time");
   }
   auto& req = parser_->get();
   method_ = std::string(sv(req.method_string()));
@@ -249,14 +244,20 @@ void Session::read_body() {
 }
 
 void Session::on_body(error_code ec) {
-  if (ec) {
-    if (read_timed_out_) return refuse(408, "galley.server.body-timeout", "the request body did not arrive in time");
-    if (ec == http::error::body_limit)
-      return refuse(413, "galley.server.too-large", "the request body is larger than the limit (--max-body)");
-    if (ec == http::error::partial_message || ec == net::error::eof || ec == net::error::connection_reset) return close();
-    return refuse(400, "galley.server.http", "malformed HTTP request: " + ec.message());
-  }
+  if (ec) return refuse_read(ec, "galley.server.body-timeout", "the request body did not arrive in time");
   dispatch();
+}
+
+// A read that failed: the answer for its reason (408 when our deadline cut it), or
+// nothing when the client went away.
+void Session::refuse_read(error_code ec, const char* timeout_id, const char* timeout_message) {
+  if (read_timed_out_) return refuse(408, timeout_id, timeout_message);
+  if (ec == http::error::header_limit)
+    return refuse(431, "galley.server.headers-too-large", "the request's headers are larger than the limit");
+  if (ec == http::error::body_limit)
+    return refuse(413, "galley.server.too-large", "the request body is larger than the limit (--max-body)");
+  if (ec == http::error::partial_message || ec == net::error::eof || ec == net::error::connection_reset) return close();
+  refuse(400, "galley.server.http", "malformed HTTP request: " + ec.message());
 }
 
 void Session::dispatch() {

@@ -68,7 +68,7 @@ std::string checked_file_name(const std::string& v) {
   return v;
 }
 
-std::string json_scalar(const std::string& key, const nlohmann::json& v) {
+std::string json_scalar(const std::string& key, const nlohmann::ordered_json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
   if (v.is_number_integer() || v.is_number_unsigned()) return v.dump();
@@ -95,7 +95,8 @@ std::vector<Param> parse_query(std::string_view query) {
 }
 
 std::vector<Param> parse_json_body(std::string_view body, std::string* text) {
-  nlohmann::json j = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
+  // Ordered: fields apply in the order sent, as repeated CLI options do (the last wins).
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(body.begin(), body.end(), nullptr, false);
   if (j.is_discarded()) throw InputError("galley.json.parse", "the request body is not JSON");
   if (!j.is_object()) throw InputError("galley.json.shape", "the request body must be a JSON object with a \"text\" field");
   auto t = j.find("text");
