@@ -79,7 +79,9 @@ void cite_inlines(Reading& r, const xmlNode* n, Inlines& out, bool structured) {
   Deeper d(r);
   for (const xmlNode* c = n->children; c; c = c->next) {
     if (!is_el(c)) {
-      read_inline(r, c, out);
+      // Between the fields of a structured citation white space is layout: separators come below.
+      bool blank = c->type == XML_TEXT_NODE && (!c->content || collapse_whitespace(reinterpret_cast<const char*>(c->content)).empty());
+      if (!(structured && blank)) read_inline(r, c, out);
       continue;
     }
     // element-citation has no punctuation between its parts: a full stop separates them.

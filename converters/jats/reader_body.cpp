@@ -56,7 +56,10 @@ void flow(Reading& r, const xmlNode* n, Blocks& out, bool plain, std::initialize
       bool skipped = false;
       for (auto s : skip) skipped = skipped || s == name;
       if (skipped) continue;
-      bool block = is_block_element(name) || (!is_inline_element(name) && has_block_child(c));
+      // A footnote is a Note inside running text and a block of its own in fn-groups and
+      // table feet.
+      bool fn_block = name == "fn" && !is_el(n, "p") && !is_inline_element(name_of(n));
+      bool block = fn_block || is_block_element(name) || (!is_inline_element(name) && has_block_child(c));
       if (block) {
         flush(buf, out, plain);
         read_block(r, c, out, plain);

@@ -521,8 +521,9 @@ void read_front(Reading& r, const xmlNode* article, const xmlNode* front, Meta& 
   for (const xmlNode* c = am->children; c; c = c->next)
     if (is_el(c) && !known_article_meta(name_of(c))) r.unmapped_element(c);
   // The rest of front (notes, a front-level list of definitions) is content: show it first.
-  for (const xmlNode* c = front->children; c; c = c->next)
-    if (is_el(c) && !is_el(c, "article-meta") && !is_el(c, "journal-meta")) read_block(r, c, lead);
+  if (front != am)
+    for (const xmlNode* c = front->children; c; c = c->next)
+      if (is_el(c) && !is_el(c, "article-meta") && !is_el(c, "journal-meta")) read_block(r, c, lead);
 }
 
 void read_front_stub(Reading& r, const xmlNode* stub, int level, Blocks& out, Attr attr_) {

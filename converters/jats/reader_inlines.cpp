@@ -127,7 +127,9 @@ void add_text(Inlines& out, std::string_view s) {
   while (i < s.size()) {
     if (xml_space(s[i])) {
       while (i < s.size() && xml_space(s[i])) ++i;
-      if (!out.empty() && !out.back().is<Space>()) out.emplace_back(Space{});
+      // Kept at the start too: an element's leading space separates it from what precedes
+      // (tidy removes it where nothing does).
+      if (out.empty() || !out.back().is<Space>()) out.emplace_back(Space{});
       continue;
     }
     std::size_t b = i;
