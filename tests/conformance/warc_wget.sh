@@ -9,7 +9,7 @@
 # BagIt bag whose article.json records each image's WARC-Record-ID.
 set -u
 source "$SRC/tests/conformance/lib.sh"
-need wget python3 java weasyprint pdftoppm pdfimages unzip
+need wget python3 java weasyprint pdftoppm pdfimages unzip zip
 JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
 [ -f "$JAR" ] || need epubcheck-jar-missing
 T=$(mktemp -d)
@@ -79,9 +79,15 @@ for r in recs:
     assert r["warc-record-id"]["c"] == first[uri][1], (uri, r)
 PY
 
+# WACZ: the same WARC inside a zip (archive/ and pages/pages.jsonl, as browsers make them).
+mkdir -p wacz/archive wacz/pages && cp both.warc.gz wacz/archive/data.warc.gz
+printf '{"format":"json-pages-1.0"}\n{"url":"%s/story-two.html"}\n' "$B" >wacz/pages/pages.jsonl
+(cd wacz && zip -q -0 -r ../both.wacz archive pages)
+"$GALLEY" both.wacz --url "$B/gzip/story-two.html" -o wacz.epub 2>err-wacz || { bad "WACZ"; cat err-wacz; }
+
 # Every EPUB holds its article's images: photo-1 (figure), photo-2 (no alt), the srcset one.
 mapfile -t books < <(find out-news.warc out-both.warc.gz -name '*.epub' | sort)
-books+=(redirect.epub revisit.epub)
+books+=(redirect.epub revisit.epub wacz.epub)
 for b in "${books[@]}"; do
   k=$(unzip -l "$b" | grep -c 'EPUB/media/image-.*\.png')
   [ "$k" -ge 3 ] || bad "$b holds $k images, want 3"
