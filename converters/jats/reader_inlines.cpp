@@ -145,6 +145,13 @@ void add_text(Inlines& out, std::string_view s) {
 }
 
 void tidy(Inlines& xs) {
+  // Most runs are tidy already: check before copying.
+  bool clean = xs.empty() || (!xs.front().is<Space>() && !xs.back().is<Space>());
+  for (std::size_t i = 0; clean && i < xs.size(); ++i) {
+    if (auto s = xs[i].as<Str>()) clean = !s->text.empty() && !(i && xs[i - 1].is<Str>());
+    else if (xs[i].is<Space>()) clean = !(i && xs[i - 1].is<Space>());
+  }
+  if (clean) return;
   Inlines out;
   out.reserve(xs.size());
   for (Inline& x : xs) {

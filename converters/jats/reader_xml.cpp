@@ -184,6 +184,10 @@ std::string attr(const xmlNode* n, const char* name) {
   if (!is_el(n)) return {};
   for (const xmlAttr* a = n->properties; a; a = a->next) {
     if (a->ns || !a->name || std::string_view(reinterpret_cast<const char*>(a->name)) != name) continue;
+    // Nearly every value is one text node: read it in place (no libxml2 copy to free).
+    if (!a->children) return {};
+    if (a->children->type == XML_TEXT_NODE && !a->children->next)
+      return a->children->content ? std::string(reinterpret_cast<const char*>(a->children->content)) : std::string();
     xmlChar* v = xmlNodeListGetString(n->doc, a->children, 1);
     std::string s = v ? reinterpret_cast<const char*>(v) : "";
     xmlFree(v);
