@@ -54,10 +54,17 @@ xmlEntityPtr get_entity(void* ctx, const xmlChar* name) {
   xmlEntityPtr e = xmlSAX2GetEntity(ctx, name);
   if (e) {
     if (e->etype == XML_INTERNAL_GENERAL_ENTITY || e->etype == XML_INTERNAL_PREDEFINED_ENTITY) return e;
-    // An external entity (SYSTEM "file:///etc/passwd"): never read.
+    // An external entity (SYSTEM "file:///etc/passwd"): never read. An empty internal
+    // entity stands in for it, so the document stays well-formed (libxml2 makes an
+    // undeclared entity fatal in a document without an external subset); the reference
+    // node still names the external one, whose text nobody reads (no NOENT).
     ++st->external_refused;
     if (st->external_name.empty()) st->external_name = reinterpret_cast<const char*>(name);
-    return nullptr;
+    if (!ctxt->myDoc || !ctxt->myDoc->intSubset) return nullptr;
+    static const xmlChar kStandIn[] = "galley-refused-external-entity";
+    xmlEntityPtr empty = xmlGetDocEntity(ctxt->myDoc, kStandIn);
+    if (!empty) empty = xmlAddDocEntity(ctxt->myDoc, kStandIn, XML_INTERNAL_GENERAL_ENTITY, nullptr, nullptr, BAD_CAST "");
+    return empty;
   }
   const char* t = dtd_entity(reinterpret_cast<const char*>(name));
   if (!t || !ctxt->myDoc) return nullptr;
