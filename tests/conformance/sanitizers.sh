@@ -37,10 +37,15 @@ if [ ! -f "$asan/CMakeCache.txt" ]; then
     "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" \
     -DGALLEY_SANITIZE=address,undefined -DGALLEY_BUILD_TESTS=ON -DGALLEY_NO_SSE2=ON -DGALLEY_BUILD_BENCH=OFF -DGALLEY_UNITY=ON
 fi
+# The C ABI's example and the Python module are tested below as well; a tree configured
+# before they existed gets the module switched on here.
+grep -q '^GALLEY_PYTHON:BOOL=ON' "$asan/CMakeCache.txt" ||
+  locked cmake "$asan" -DGALLEY_PYTHON=ON -DPython3_EXECUTABLE=/usr/bin/python3 >/dev/null
 # Only what the tests below run: the executable, the unit tests and the fuzz replays
 # (benchmarks, examples and consumer checks are covered by build/; building them again
 # under ASan cost minutes of CI time).
 targets=(galley_cli galley_tests)
+targets+=(galley_python example_c_convert_article)  # the C ABI and Python checks below
 known=$(cmake --build "$asan" --target help 2>/dev/null)
 for f in "$SRC"/tests/fuzz/fuzz_*.cpp; do
   n=$(basename "$f" .cpp); t="replay_${n#fuzz_}"
@@ -51,6 +56,14 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:abort_on_erro
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # conformance.server_requests: galley server's bad-request catalogue against $asan/galley.
 ctest --test-dir "$asan" -R '^(unit|command)\.|^conformance\.(fuzz_regressions|server_requests)$' -j"$jobs" --output-on-failure
+# The C example (galley.h) and the Python module's API and bad-input test under ASan+UBSan.
+# The interpreter is not instrumented: clang's ASan runtime (which carries UBSan's too) is
+# preloaded into it, and leak checking is off there (CPython keeps objects alive at exit
+# on purpose); the C example runs with leak checking.
+"$asan/examples/example_c_convert_article" "$SRC/examples/article.txt" "$(mktemp -d)" >/dev/null
+asan_rt=$("${GALLEY_ASAN_CC:-clang}" -print-file-name=libclang_rt.asan-x86_64.so)
+LD_PRELOAD=$asan_rt ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 PYTHONPATH="$asan/python" PYTHONDONTWRITEBYTECODE=1 \
+  /usr/bin/python3 "$SRC/tests/python/api_and_bad_input.py" "$asan/galley" "$SRC"
 reference=${GALLEY_DIGESTS_REFERENCE:-$SRC/build/determinism-digests.txt}
 if [ -f "$reference" ]; then
   GALLEY="$asan/galley" SHARED="${SHARED:-$SRC/../shared}" GALLEY_DIGESTS_REFERENCE="$reference" \
