@@ -9,7 +9,8 @@
 
 #include "galley/galley.h"
 
-namespace {
+// Helpers inside the suite: unity builds compile several test files as one.
+BOOST_AUTO_TEST_SUITE(capi)
 
 const char* kJson = R"({"pandoc-api-version":[1,23,1],"meta":{},"blocks":[{"t":"Para","c":[{"t":"Str","c":"Hello"}]}]})";
 
@@ -29,9 +30,6 @@ std::string output(const galley_result* r) {
   return std::string(p, n);
 }
 
-}  // namespace
-
-BOOST_AUTO_TEST_SUITE(capi)
 
 BOOST_AUTO_TEST_CASE(version_and_a_conversion) {
   BOOST_TEST(galley_abi_version() == GALLEY_ABI_VERSION);
