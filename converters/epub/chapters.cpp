@@ -287,7 +287,6 @@ void split_chapters(Document& doc, Blocks& front, Book& book, const WriterOption
         book.has_raw = true;
     });
     query_inlines(blocks, [&](const Inline& in) {
-      if (in.is<Math>()) book.has_math = true;
       if (in.is<Note>()) book.has_notes = true;
       if (auto* r = in.as<RawInline>(); r && (r->format == "html" || r->format == "html5" || r->format == "xhtml"))
         book.has_raw = true;

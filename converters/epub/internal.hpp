@@ -70,7 +70,6 @@ struct Book {
   int images_without_alt = 0;
   int remote_images = 0;
   bool has_tables = false;
-  bool has_math = false;
   bool has_mathml = false;  // the renderer wrote <math>
   bool has_raw = false;
   bool has_notes = false;

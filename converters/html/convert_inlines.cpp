@@ -86,6 +86,7 @@ void Converter::inline_node(xmlNode* n, Run& run, int depth) {
   } else if (t == "a") {
     link(n, run, depth);
   } else if (t == "img") {
+    if (math_fallback_image(n)) return;
     Inlines alt;
     if (auto im = image(n, &alt)) run.push(std::move(*im));
     else run.append(std::move(alt));
@@ -111,8 +112,7 @@ void Converter::inline_node(xmlNode* n, Run& run, int depth) {
   } else if (t == "math") {
     math(n, run);
   } else if (t == "svg") {
-    // Inline SVG drawings carry no text worth keeping; their <title> is alt text.
-    return;
+    svg(n, run);
   } else if (t == "video" || t == "audio" || t == "iframe") {
     Blocks b;
     media(n, b);
@@ -127,6 +127,8 @@ void Converter::inline_node(xmlNode* n, Run& run, int depth) {
     Inlines in = sub(n, depth);
     if (a.empty()) run.append(std::move(in));
     else span(run, std::move(a), std::move(in));
+  } else if (hidden_math_wrapper(n)) {
+    inline_children(n, run, depth);
   } else if (t == "span" || t == "font" || t == "small" || t == "mark" || t == "big" || t == "bdi" ||
              t == "bdo" || t == "data" || t == "label" || t == "output" || t == "nobr" || t == "wbr") {
     if (t == "wbr") return;

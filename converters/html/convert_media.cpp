@@ -1,4 +1,4 @@
-// The html reader's DOM -> AST converter (converter.hpp). Figures, images, audio/video and MathML.
+// The html reader's DOM -> AST converter (converter.hpp). Figures, images, audio/video (MathML, SVG: convert_foreign.cpp).
 #include "html/converter.hpp"
 
 namespace galley::html::conv {
@@ -96,24 +96,6 @@ std::optional<Image> Converter::image(xmlNode* img, Inlines* fallback) {
   im.target.url = std::move(*target);
   im.target.title = std::string(attr_or(img, "title"));
   return im;
-}
-
-void Converter::math(xmlNode* n, Run& run) {
-  // Prefer a TeX annotation; else keep the MathML as raw HTML.
-  for (xmlNode* cur = n->children; cur; cur = next_in_tree(cur, n)) {
-    if (is(cur, "annotation") && contains_word_ci(attr_or(cur, "encoding"), "tex")) {
-      std::string tex = clean_text(text_of(cur));
-      bool display = attr_or(n, "display") == "block" || attr_or(n, "mode") == "display";
-      run.push(Math{display ? MathType::DisplayMath : MathType::InlineMath, tex});
-      return;
-    }
-  }
-  sanitize_subtree(n, dropped_);
-  xmlBufferPtr buf = xmlBufferCreate();
-  htmlNodeDump(buf, n->doc, n);
-  std::string raw(reinterpret_cast<const char*>(xmlBufferContent(buf)), static_cast<std::size_t>(xmlBufferLength(buf)));
-  xmlBufferFree(buf);
-  run.push(RawInline{"html", std::move(raw)});
 }
 
 }  // namespace galley::html::conv

@@ -218,7 +218,17 @@ class Converter {
   // is refused (then `fallback`, when given, gets the alt text).
   std::optional<Image> image(xmlNode* img, Inlines* fallback = nullptr);
 
+  // ---- MathML and SVG (convert_foreign.cpp) ----
+  // <math> as a formula (galley/math.hpp): its MathML sanitised, its TeX annotation as TeX.
   void math(xmlNode* n, Run& run);
+  // Inline <svg> as sanitised, namespaced raw HTML; decorative (aria-hidden) drawings are skipped.
+  void svg(xmlNode* n, Run& run);
+  // An image that stands in for a formula kept beside it as MathML (Wikipedia's
+  // mwe-math-fallback-image): the MathML is the formula, the picture a copy.
+  static bool math_fallback_image(xmlNode* img);
+  // An element that hides MathML for its fallback image (style="display: none"
+  // around <math>): unwrapped, or the formula would stay hidden in every output.
+  static bool hidden_math_wrapper(xmlNode* n);
 
   // ---- inlines ----
   void inline_children(xmlNode* parent, Run& run, int depth) {

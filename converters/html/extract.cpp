@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -235,6 +236,9 @@ std::size_t commas(std::string_view s) {
 }
 
 bool is_probably_visible(const xmlNode* n) {
+  // MathML hidden for its fallback image (Wikipedia) is the formula itself: keep it.
+  for (const xmlNode* c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && is(c, "math")) return true;
   std::string style = lower(attr_or(n, "style"));
   std::string compact;
   for (char c : style)
@@ -245,6 +249,22 @@ bool is_probably_visible(const xmlNode* n) {
   auto ah = attr(n, "aria-hidden");
   if (ah && *ah == "true" && !contains_word_ci(attr_or(n, "class"), "fallback-image")) return false;
   return true;
+}
+
+// An inline SVG that is part of the article (a titled or described drawing, or
+// one at least 100 px on each side), not an icon of the page's furniture.
+bool content_svg(const xmlNode* n) {
+  if (attr_or(n, "aria-hidden") == "true") return false;
+  for (const xmlNode* c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && (is(c, "title") || is(c, "desc"))) return true;
+  if (attr_or(n, "role") == "img" && attr(n, "aria-label")) return true;
+  auto size = [&](const char* a) {
+    std::string_view v = attr_or(n, a);
+    double d = 0;
+    std::from_chars(v.data(), v.data() + v.size(), d);  // "120px" reads 120; locale-free
+    return d;
+  };
+  return size("width") >= 100 && size("height") >= 100;
 }
 
 bool phrasing(const xmlNode* n) {
@@ -446,7 +466,8 @@ class Extractor {
     while (cur) {
       std::string_view t = name(cur);
       if (t == "noscript") noscripts.push_back(cur);
-      else if (in(t, {"script", "style", "template", "link", "meta", "svg"}) && cur != body) drop.push_back(cur);
+      else if (in(t, {"script", "style", "template", "link", "meta"}) && cur != body) drop.push_back(cur);
+      else if (t == "svg" && !content_svg(cur)) drop.push_back(cur);
       cur = next_node(cur, in(t, {"script", "style", "template", "noscript", "svg"}), body);
     }
     for (auto* n : drop) remove_node(n);

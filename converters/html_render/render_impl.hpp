@@ -2,6 +2,7 @@
 //   render_helpers.cpp     URL, attribute-name, quote and fragment checks (namespace render)
 //   render_attributes.cpp  ids and attributes
 //   render_inlines.cpp     inlines, raw HTML, links and images
+//   render_math.cpp        formulas (MathML) and raw MathML/SVG fragments
 //   render_notes.cpp       notes in their three styles
 //   render_blocks.cpp      blocks, tables, figures
 //   html_render.cpp        HtmlRenderer, which runs an Impl per call
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "galley/detail/xml.hpp"
+#include "galley/math.hpp"
 #include "html_render/html_render.hpp"
 
 namespace galley::detail {
@@ -96,6 +98,12 @@ struct HtmlRenderer::Impl {
   void inl(std::string& out, const LineBreak&);
   void inl(std::string& out, const Math& v);
   void inl(std::string& out, const RawInline& v) { raw(out, v.format, v.text, false); }
+
+  // A formula as namespaced MathML (render_math.cpp).
+  void formula(std::string& out, const Formula& f);
+  // A raw fragment that is one <math> or <svg> element, sanitised and written; false
+  // when the fragment is something else.
+  bool foreign_raw(std::string& out, const std::string& text, bool block);
 
   void raw(std::string& out, const std::string& format, const std::string& text, bool block);
   void raw_checked(std::string& out, const std::string& text, bool block);

@@ -75,13 +75,6 @@ void HtmlRenderer::Impl::inl(std::string& out, const LineBreak&) {
   out += '\n';
 }
 
-void HtmlRenderer::Impl::inl(std::string& out, const Math& v) {
-  bool display = v.type == MathType::DisplayMath;
-  out += display ? "<span class=\"math display\">\\[" : "<span class=\"math inline\">\\(";
-  esc(out, v.text);
-  out += display ? "\\]</span>" : "\\)</span>";
-}
-
 void HtmlRenderer::Impl::raw(std::string& out, const std::string& format, const std::string& text, bool block) {
   if (!is_raw_html_format(format, x())) {
     warn("lost-content", std::string("raw ") + (block ? "block" : "inline") + " in format \"" + format +
@@ -93,6 +86,7 @@ void HtmlRenderer::Impl::raw(std::string& out, const std::string& format, const 
     warn("unsafe-content", std::string("raw HTML ") + (block ? "block" : "inline") + " with a script dropped");
     return;
   }
+  if (foreign_raw(out, text, block)) return;
   // Raw HTML from Markdown or Pandoc JSON never met the HTML reader's sanitizer:
   // event handlers, script URLs and unsafe styles go here.
   std::size_t removed = 0;
@@ -199,6 +193,10 @@ void HtmlRenderer::Impl::inl(std::string& out, const Image& v) {
 }
 
 void HtmlRenderer::Impl::inl(std::string& out, const Span& v) {
+  if (auto f = formula_of(v)) {
+    formula(out, *f);
+    return;
+  }
   out += "<span";
   attrs(out, v.attr, "span");
   out += '>';

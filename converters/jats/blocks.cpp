@@ -4,6 +4,8 @@
 // elements inside paragraphs), which keeps every tag set valid.
 #include <string>
 
+#include "galley/foreign_markup.hpp"
+#include "galley/math.hpp"
 #include "galley/io.hpp"
 #include "galley/text.hpp"
 #include "jats/state.hpp"
@@ -301,9 +303,17 @@ void write_block(State& st, const Block& b) {
         else if constexpr (std::is_same_v<T, LineBlock>) write_line_block(st, v);
         else if constexpr (std::is_same_v<T, CodeBlock>) write_code_block(st, v);
         else if constexpr (std::is_same_v<T, RawBlock>) {
+          bool html = v.format == "html" || v.format == "html5" || v.format == "xhtml";
           if (v.format == "jats") {
             st.raw(v.text);
             st.nl();
+          } else if (html && is_mathml_fragment(v.text)) {
+            // A MathML block: a display formula in its own paragraph.
+            write_paragraph(st, Inlines{formula_inline(MathType::DisplayMath, {}, v.text)}, false);
+          } else if (html && is_svg_fragment(v.text)) {
+            std::string title = svg_title(v.text);
+            st.warn_once("lost-content", "inline SVG cannot be held by JATS and was dropped" +
+                                             (title.empty() ? std::string() : " (title: " + title + ")"));
           } else {
             st.warn_once("lost-content", "raw " + v.format + " block content is not written to JATS");
           }

@@ -3,7 +3,9 @@
 // says which markup was dropped).
 #include <string>
 
+#include "galley/foreign_markup.hpp"
 #include "galley/io.hpp"
+#include "galley/math.hpp"
 #include "galley/text.hpp"
 #include "jats/state.hpp"
 
@@ -14,6 +16,17 @@ void flattened(State& st, El e, const Inlines& xs) {
   st.warn_once("lost-formatting", std::string("<") + element_name(e) + "> is not allowed inside <" +
                                       element_name(st.top()) + "> in this JATS tag set; its text was kept");
   write_inlines(st, xs);
+}
+
+// Raw HTML that is one <math> element: a formula with MathML only.
+bool is_mathml_raw(const RawInline& r) {
+  return (r.format == "html" || r.format == "html5" || r.format == "xhtml") && is_mathml_fragment(r.text);
+}
+
+// " (title: ...)" naming an SVG drawing in a warning, "" when it has no title.
+std::string svg_title_note(std::string_view svg) {
+  std::string t = svg_title(svg);
+  return t.empty() ? std::string() : " (title: " + t + ")";
 }
 
 void text_or_drop(State& st, std::string_view s) {
@@ -35,28 +48,25 @@ std::pair<const char*, const char*> quotes(const std::string& lang, bool dbl) {
   return dbl ? std::pair{"\u201C", "\u201D"} : std::pair{"\u2018", "\u2019"};
 }
 
-void write_math(State& st, const Math& m) {
-  bool display = m.type == MathType::DisplayMath;
-  El outer = display && st.can(El::disp_formula) ? El::disp_formula : El::inline_formula;
-  if (st.can(outer)) {
-    st.open(outer);
-    if (st.can(El::tex_math)) {
-      st.open(El::tex_math);
-      st.text(m.text);
-      st.close();
-    } else {
-      st.warn_once("lost-formatting", "this JATS tag set has no <tex-math>: TeX formulas are written as text");
-      text_or_drop(st, m.text);
-    }
-    st.close();
-  } else if (st.can(El::tex_math)) {
+// A formula (docs/MATH.md): <mml:math> when MathML is known (its TeX rides along as
+// the MathML's annotation), <tex-math> when only TeX is and the tag set has it,
+// else the TeX converted to MathML, so that no formula is lost.
+void write_formula(State& st, const Formula& f) {
+  El outer = f.display() && st.can(El::disp_formula) ? El::disp_formula : El::inline_formula;
+  bool opened = st.can(outer);
+  if (opened) st.open(outer);
+  bool tex_only = f.mathml.empty() && !f.tex.empty();
+  if (tex_only && st.can(El::tex_math)) {
     st.open(El::tex_math);
-    st.text(m.text);
+    st.text(f.tex);
     st.close();
+  } else if (st.can(El::mml_math)) {
+    st.raw(prefixed_elements(formula_mathml(f), "mml"));
   } else {
     st.warn_once("lost-formatting", std::string("a formula inside <") + element_name(st.top()) + "> is written as text");
-    text_or_drop(st, m.text);
+    text_or_drop(st, formula_text(f));
   }
+  if (opened) st.close();
 }
 
 void write_link(State& st, const Link& l) {
@@ -203,15 +213,21 @@ void write_inline(State& st, const Inline& x) {
             text_or_drop(st, v.text);
           }
         }
-        else if constexpr (std::is_same_v<T, Math>) write_math(st, v);
+        else if constexpr (std::is_same_v<T, Math>) write_formula(st, Formula{v.type, v.text, {}});
         else if constexpr (std::is_same_v<T, RawInline>) {
           if (v.format == "jats") st.raw(v.text);
+          else if (is_mathml_raw(v)) write_formula(st, Formula{MathType::InlineMath, {}, v.text});
+          else if (is_svg_fragment(v.text))
+            st.warn_once("lost-content", "inline SVG cannot be held by JATS and was dropped" + svg_title_note(v.text));
           else st.warn_once("lost-content", "raw " + v.format + " inline content is not written to JATS");
         }
         else if constexpr (std::is_same_v<T, Link>) write_link(st, v);
         else if constexpr (std::is_same_v<T, Image>) write_image(st, v);
         else if constexpr (std::is_same_v<T, Note>) write_note(st, v);
-        else if constexpr (std::is_same_v<T, Span>) write_span(st, v);
+        else if constexpr (std::is_same_v<T, Span>) {
+          if (auto f = formula_of(v)) write_formula(st, *f);
+          else write_span(st, v);
+        }
       }, x);
 }
 

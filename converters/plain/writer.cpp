@@ -3,6 +3,7 @@
 // footnotes as [n] with the notes at the end).
 #include <algorithm>
 
+#include "galley/math.hpp"
 #include "galley/meta.hpp"
 #include "galley/text.hpp"
 #include "plain/plain.hpp"
@@ -85,7 +86,7 @@ class PlainWriter {
             else t.brk();
           } else if constexpr (std::is_same_v<T, LineBreak>) t.hard();
           else if constexpr (std::is_same_v<T, Code>) t.cur += n.text;
-          else if constexpr (std::is_same_v<T, Math>) t.cur += n.text;
+          else if constexpr (std::is_same_v<T, Math>) t.cur += formula_reading(Formula{n.type, n.text, {}});
           else if constexpr (std::is_same_v<T, RawInline>) {
             if (n.format == "plain") t.cur += n.text;
           } else if constexpr (std::is_same_v<T, Quoted>) {
@@ -102,7 +103,10 @@ class PlainWriter {
             std::string body = blocks(n.content, opt_.columns - static_cast<int>(label.size()));
             notes_.push_back(indent(body, label, std::string(label.size(), ' ')));
           } else if constexpr (std::is_same_v<T, Cite>) inls(t, n.content);
-          else inls(t, n.content);
+          else if constexpr (std::is_same_v<T, Span>) {
+            if (auto f = formula_of(n)) t.cur += formula_reading(*f);
+            else inls(t, n.content);
+          } else inls(t, n.content);
         }, x);
   }
   void inls(InlineText& t, const Inlines& xs) {

@@ -3,7 +3,8 @@
 // epub:type, and raw HTML may hold SVG or MathML. Atom's xhtml content and
 // NewsML-G2's XHTML body take XHTML elements only, and an undeclared epub:
 // prefix is no namespace-well-formed XML, so such fragments are rewritten: epub:
-// attributes removed, elements of other namespaces dropped (with a warning).
+// attributes removed, elements of other namespaces dropped (with a warning);
+// formulas become their alttext.
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlsave.h>
@@ -26,7 +27,14 @@ void clean(xmlNodePtr node, std::size_t& foreign) {
     xmlNodePtr next = c->next;
     if (c->type == XML_ELEMENT_NODE) {
       bool xhtml = c->ns && c->ns->href && xmlStrEqual(c->ns->href, BAD_CAST kXhtmlNs);
-      if (!xhtml) {
+      xmlChar* alt = xhtml ? nullptr : xmlGetProp(c, BAD_CAST "alttext");
+      if (alt) {
+        // A formula (docs/MATH.md) keeps its text: the alttext html_render wrote.
+        xmlNodePtr text = xmlNewText(alt);
+        xmlFree(alt);
+        xmlReplaceNode(c, text);
+        xmlFreeNode(c);
+      } else if (!xhtml) {
         ++foreign;
         xmlUnlinkNode(c);
         xmlFreeNode(c);

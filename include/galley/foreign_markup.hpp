@@ -50,4 +50,12 @@ std::optional<std::string> sanitize_svg_markup(std::string_view markup, ForeignR
 bool is_mathml_fragment(std::string_view html);
 bool is_svg_fragment(std::string_view html);
 
+// Sanitised MathML/SVG (the output of the functions above) with every element
+// name given `prefix` ("mml" -> <mml:mi>) and the root's default namespace
+// declaration removed: for formats whose DTD spells the prefix (JATS).
+std::string prefixed_elements(std::string_view sanitised, std::string_view prefix);
+
+// The text of an SVG drawing's first <title>, white space collapsed; "" when none.
+std::string svg_title(std::string_view svg);
+
 }  // namespace galley

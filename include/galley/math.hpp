@@ -44,14 +44,20 @@ Inline formula_inline(MathType type, std::string tex, std::string_view mathml);
 // The formula an inline holds: a galley-math Span around one Math, or a bare
 // Math; nullopt for anything else.
 std::optional<Formula> formula_of(const Inline& in);
+std::optional<Formula> formula_of(const Span& s);
 
 // The MathML to write for a formula: its own (sanitised again) or the TeX
 // converted; display="block" for display math; alttext set (TeX when known,
 // else the linear text) for reading systems. Never empty.
 std::string formula_mathml(const Formula& f);
 
-// A linear, readable text for a formula: the TeX when known, else the MathML's text.
+// A linear text for a formula: the TeX when known, else the MathML's text (alttext).
 std::string formula_text(const Formula& f);
+
+// The formula as plain text reads it: the MathML's text ("α + ω × x^2"), from the
+// TeX converted when only TeX is known; the TeX itself when it uses commands
+// tex_to_mathml does not know.
+std::string formula_reading(const Formula& f);
 
 // TeX (the LaTeX math subset articles use: fractions, roots, scripts, Greek,
 // operators, matrices and environments, \text, accents, delimiters, fonts) as

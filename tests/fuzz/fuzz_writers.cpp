@@ -7,7 +7,8 @@
 // The document then goes through json, plain, jats_* (3), html_print and epub3.
 // Checks (abort on violation): XML outputs are well-formed (libxml2, NONET);
 // EPUB unzips and each .xhtml/.opf/.ncx is well-formed; text outputs are UTF-8;
-// no "<script" and no javascript: URL reaches html_print or the EPUB.
+// no "<script" and no javascript: URL reaches html_print or the EPUB. The words
+// include MathML, SVG and the galley-math Span's names, so formulas are covered.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <algorithm>
@@ -35,6 +36,13 @@ const char* const kWords[] = {
     "/etc/hostname", "file:///etc/hostname", "%2e%2e/x", "http://example.com/a.png", "https://x/y.jpg", "#", "x y",
     "\t", "\n", "\r\n", "onclick", "onerror", "id", "class", "style", "href", "src", "lang", "dir", "1", "-",
     ":", "a b", "\xe2\x80\x8b", "\xf0\x9f\x98\x80", "\xcc\x81", "<?xml", "<!DOCTYPE x>", "&#0;", "\\", "{", "}",
+    // Formulas and drawings (docs/MATH.md): the galley-math Span's class and attribute,
+    // TeX, and MathML/SVG with script in them, as attribute values and raw HTML.
+    "galley-math", "galley-math-linear", "mathml", "\\frac{a}{b}", "x^{2}_i", "\\left(", "\\begin{pmatrix}", "&",
+    "\\\\", "<math><mi href=\"javascript:alert(1)\" onclick=\"x\">a</mi></math>",
+    "<math><annotation-xml><script>alert(1)</script></annotation-xml></math>", "<math><mi>",
+    "<svg onload=\"alert(1)\"><a xlink:href=\"javascript:x\"><text>t</text></a></svg>",
+    "<svg><foreignObject><iframe src=\"javascript:x\"/></foreignObject></svg>", "<svg><use href=\"http://e/x#a\"/>",
 };
 
 struct Gen {
