@@ -258,7 +258,7 @@ def limits(env):
     # One worker, no queue, a tight time limit: a large input exhausts it (503), the
     # worker is still busy with it (503 busy), and its late result reaches no one.
     big = (b"KICKER\nA headline\n\n" + b"".join(b"Paragraph %d with some words in it, and more words to read.\n\n" % i
-                                                   for i in range(250000)))
+                                                   for i in range(100000)))
     srv = Server(GALLEY, "--workers", "1", "--queue", "0", "--timeout", "0.05", "--max-body", str(32 << 20), env=env)
     try:
         s = srv.connect()
