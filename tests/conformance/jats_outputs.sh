@@ -108,6 +108,7 @@ def text(x):
         if t in ("Space", "SoftBreak", "LineBreak"): return " "
         if t == "Math": return " " + c[1] + " "
         if t == "Note": return ""
+        if t in ("Subscript", "Superscript"): return " " + text(c) + " "  # set apart on the page
         return text(c)
     if isinstance(x, list): return "".join(text(y) for y in x)
     return ""

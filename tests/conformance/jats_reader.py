@@ -63,7 +63,7 @@ def text_of(el, out, phrase=PHRASE):
     for i, c in enumerate(el):
         if not (alternatives and i > 0):
             # A footnote mark (xref to a fn) is renumbered by writers: its edges separate words.
-            fn_mark = local(c.tag) == "xref" and c.get("ref-type") in ("fn", "table-fn")
+            fn_mark = local(c.tag) == "xref" and c.get("ref-type") in ("fn", "table-fn") and phrase is PHRASE
             edge = "" if local(c.tag) in phrase and not fn_mark else " "
             out.append(edge)
             text_of(c, out, phrase)
