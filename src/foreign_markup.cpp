@@ -247,6 +247,10 @@ class Sanitiser {
     }
     std::string inner;
     children(n, lang, inner);
+    if (lang == Lang::Svg && name == "a" && attrs.find(" xlink:href=\"") == std::string::npos) {
+      out += inner;  // a link whose target was refused is no link: its drawing stays
+      return;
+    }
     out += '<';
     out += name;
     if (is_root) {

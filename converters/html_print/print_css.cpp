@@ -99,25 +99,11 @@ dd { margin: 0 0 0.3em 1.2em; }
 hr { border: 0; border-top: 0.5pt solid #999; margin: 0.8em 20%; }
 .smallcaps { font-variant: small-caps; }
 .line-block { margin: 0.4em 0; }
-/* Formulas are MathML (docs/MATH.md): Chromium lays them out. An engine without
-   MathML layout (WeasyPrint 57) gets the rules under @supports instead: the
-   tokens in line, scripts raised and lowered, fractions as a/b, roots as sqrt. */
+/* Formulas are MathML (docs/MATH.md): Chromium lays them out. WeasyPrint 57 has
+   no MathML layout and shows the tokens in line; the TeX annotation is hidden
+   from both, so no engine prints the source beside the formula. */
 math[display="block"] { display: block; text-align: center; margin: 0.4em 0; }
 annotation, annotation-xml { display: none; }
-@supports not (display: math) {
-  math { font-style: italic; }
-  mn, mo, mtext, mi[mathvariant="normal"] { font-style: normal; }
-  mo { padding: 0 0.12em; }
-  msup > :last-child, msubsup > :last-child, mover > :last-child, munderover > :last-child {
-    vertical-align: super; font-size: 70%; }
-  msub > :last-child, msubsup > :nth-child(2), munder > :last-child, munderover > :nth-child(2) {
-    vertical-align: sub; font-size: 70%; }
-  mfrac > :first-child::after { content: "/"; font-style: normal; }
-  msqrt::before, mroot::before { content: "\221A("; font-style: normal; }
-  msqrt::after, mroot::after { content: ")"; font-style: normal; }
-  mtr { display: block; }
-  mtd { padding: 0 0.4em; }
-}
 img { max-width: 100%; height: auto; }
 sup, sub { line-height: 0; }
 

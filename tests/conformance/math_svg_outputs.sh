@@ -3,7 +3,8 @@
 # (tests/conformance/math-pages: MathML as HTML5 writes it and with xmlns,
 # Wikipedia's hidden MathML with a TeX annotation and a fallback image, inline
 # SVG with hostile parts, and a pandoc document whose formulas are TeX Math):
-#  - EPUB: EPUBCheck 0 errors/0 warnings (one JVM), Ace 0 violations, the
+#  - EPUB: EPUBCheck 0 errors/0 warnings (one JVM), Ace 0 violations (two books;
+#    all with FULL=1: Ace takes 10-15 s a book), the
 #    manifest declares mathml/svg where the chapters hold them;
 #  - JATS (archiving, MathML 3 DTD): DTD-valid, and every formula of the page
 #    (its "formulas: N" comment) present as inline-formula/disp-formula;
@@ -17,6 +18,7 @@ set -u
 need java python3 pandoc xmllint chromium pdftotext unzip
 JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
 ACE=${ACE:-$SRC/tests/tools/node_modules/.bin/ace-cli}
+export PUPPETEER_EXECUTABLE_PATH=${PUPPETEER_EXECUTABLE_PATH:-/usr/bin/chromium}
 VNU=${VNU_JAR:-$SRC/tests/tools/node_modules/vnu-jar/build/dist/vnu.jar}
 for f in "$JAR" "$ACE" "$VNU"; do
   if [ ! -e "$f" ]; then
@@ -53,7 +55,11 @@ done
 java -Xss1024k -cp "$JAR" "$SRC/tests/conformance/epub_batch_check.java" "$T"/*.epub >"$T/epubcheck.out" 2>&1 || {
   echo "FAIL: EPUBCheck"; grep -v '^RESULT.*fatals=0 errors=0 warnings=0' "$T/epubcheck.out" | head -30; fail=1; }
 grep '^SUMMARY' "$T/epubcheck.out"
+# Ace takes 10-15 s a book: two by default, all five with FULL=1.
+ace_names=(html5-mathml inline-svg)
+[ "${FULL:-}" = "1" ] && ace_names=("${names[@]}")
 for name in "${names[@]}"; do
+  case " ${ace_names[*]} " in *" $name "*) ;; *) continue ;; esac
   if ! "$ACE" -f -s -o "$T/ace-$name" "$T/$name.epub" >"$T/ace-$name.log" 2>&1 || [ ! -f "$T/ace-$name/report.json" ]; then
     echo "FAIL: ace-cli could not check $name"; tail -5 "$T/ace-$name.log"; fail=1; continue
   fi
@@ -67,6 +73,8 @@ for a in fails:
     print("  %s %s" % (a["earl:test"].get("dct:title"), a["earl:result"].get("dct:description", "")[:200]))
 sys.exit(1 if fails else 0)
 EOF
+done
+for name in "${names[@]}"; do
   mkdir -p "$T/unz-$name" && unzip -q -o "$T/$name.epub" -d "$T/unz-$name"
   python3 - "$T/unz-$name" "$name" <<'EOF' || fail=1
 import glob, os, re, sys
@@ -102,7 +110,10 @@ for name in "${names[@]}"; do
 done
 
 # Print HTML: vnu, then Chromium's PDF text and a PNG kept as an artefact.
-java -jar "$VNU" --errors-only --format gnu "$T"/*.html >"$T/vnu.out" 2>&1
+# The print stylesheet's footnote constructs (css-gcpm-3) are unknown to vnu's CSS
+# checker: exactly those are filtered, as in html_print_vnu.sh.
+GCPM='.*(“footnote”: Parse Error|“float”: “footnote” is not a “float” value|pseudo-class “::footnote-(call|marker)”).*'
+java -jar "$VNU" --errors-only --format gnu --filterpattern "$GCPM" "$T"/*.html >"$T/vnu.out" 2>&1
 errors=$(grep -c ':[0-9.-]*: error' "$T/vnu.out" || true)
 echo "vnu: $errors error(s)"
 [ "$errors" -eq 0 ] || { sed "s|$T/||" "$T/vnu.out" | head -20; fail=1; }
@@ -115,7 +126,7 @@ for name in "${names[@]}"; do
   [ -s "$T/$name.pdf" ] || { echo "FAIL: Chromium made no PDF of $name"; fail=1; continue; }
   pdftotext "$T/$name.pdf" "$T/$name.txt"
   python3 - "$T/$name.html" "$T/$name.txt" "$name" <<'EOF' || fail=1
-import html, re, sys
+import html, re, sys, unicodedata
 page, text, name = open(sys.argv[1], encoding='utf-8').read(), open(sys.argv[2], encoding='utf-8').read(), sys.argv[3]
 # Every token character of every formula must be in the PDF's text (white space and
 # invisible operators aside), in a renderer's own order: compare as a multiset.
@@ -124,7 +135,9 @@ for m in re.findall(r'<math\b.*?</math>', page, re.S):
     m = re.sub(r'<annotation\b.*?</annotation>', '', m, flags=re.S)
     for t in re.findall(r'<(?:mi|mn|mo|mtext)\b[^>]*>(.*?)</', m, re.S):
         want += [c for c in html.unescape(t) if not c.isspace() and c not in '\u2061\u2062\u2063']
-have = [c for c in text if not c.isspace()]
+# Chromium draws mi as the font's mathematical italic (U+1D465 for x): NFKC folds them back.
+want = [unicodedata.normalize('NFKC', c) for c in want]
+have = [c for c in unicodedata.normalize('NFKC', text) if not c.isspace()]
 missing = []
 for c in want:
     if c in have: have.remove(c)
