@@ -5,6 +5,7 @@
 
 #include "galley/error.hpp"
 #include "galley/resource_store.hpp"
+#include "galley/text.hpp"
 #include "warc/http.hpp"
 #include "warc/sha1.hpp"
 
@@ -14,11 +15,6 @@ namespace {
 constexpr std::size_t kHeadMax = 1 << 16;
 constexpr int kMaxRedirects = 10;
 
-std::string lower(std::string_view s) {
-  std::string o(s);
-  for (auto& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return o;
-}
 // WARC 1.0 writes "<urn:uuid:...>" and WARC-Target-URI plain; 1.1 allows
 // "<...>" around the URI as well (and some writers add it).
 std::string strip_angles(std::string s) {
@@ -86,7 +82,7 @@ void Archive::scan(std::size_t source, Diagnostics& diag) {
     e.at = h->at;
     e.offset = h->offset;
     e.length = h->length;
-    e.type = lower(h->get("WARC-Type"));
+    e.type = ascii_lower(h->get("WARC-Type"));
     e.target_uri = strip_angles(h->get("WARC-Target-URI"));
     e.url = normalise_resource_url(e.target_uri);
     e.record_id = h->get("WARC-Record-ID");
@@ -101,7 +97,7 @@ void Archive::scan(std::size_t source, Diagnostics& diag) {
     std::string head;
     bool head_done = !http;
     Sha1 sha;
-    std::string want = lower(e.payload_digest);
+    std::string want = ascii_lower(e.payload_digest);
     bool check = want.rfind("sha1:", 0) == 0 && (e.type == "response" || e.type == "resource");
     std::uint64_t got;
     try {
@@ -149,7 +145,7 @@ void Archive::scan(std::size_t source, Diagnostics& diag) {
     }
     if (check && !e.truncated) {
       auto d = sha.finish();
-      std::string have = "sha1:" + lower(base32(d.data(), d.size()));
+      std::string have = "sha1:" + ascii_lower(base32(d.data(), d.size()));
       e.digest = have == want ? Entry::Digest::Ok : Entry::Digest::Mismatch;
       if (e.digest == Entry::Digest::Mismatch)
         diag.warn("warc-digest", "warc: payload digest mismatch for " + e.target_uri + " (record " + e.record_id +

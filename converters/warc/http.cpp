@@ -7,21 +7,19 @@
 #include <cctype>
 #include <vector>
 
+#include "galley/text.hpp"
+
 namespace galley::warc {
 
-namespace {
-constexpr std::size_t kMaxHead = 1 << 16;
-
-std::string lower(std::string_view s) {
-  std::string o(s);
-  for (auto& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return o;
-}
-std::string_view trim(std::string_view s) {
+std::string_view trim_field(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
   return s;
 }
+
+namespace {
+constexpr std::size_t kMaxHead = 1 << 16;
+
 
 // zlib: gzip (wbits 16+15), zlib-wrapped deflate (15) or raw deflate (-15).
 std::optional<std::string> inflate_all(std::string_view in, int wbits, std::size_t max_bytes, std::string* why) {
@@ -84,7 +82,7 @@ std::optional<HttpHead> parse_http_head(std::string_view block, std::string* why
   while (i <= head.size()) {
     std::size_t nl = head.find('\n', i);
     if (nl == std::string_view::npos) nl = head.size();
-    std::string_view line = trim(head.substr(i, nl - i));
+    std::string_view line = trim_field(head.substr(i, nl - i));
     i = nl + 1;
     if (first) {
       first = false;
@@ -103,7 +101,7 @@ std::optional<HttpHead> parse_http_head(std::string_view block, std::string* why
       *why = "HTTP header line without a name (\"" + std::string(line.substr(0, 40)) + "\")";
       return std::nullopt;
     }
-    h.fields.emplace_back(std::string(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1))));
+    h.fields.emplace_back(std::string(trim_field(line.substr(0, colon))), std::string(trim_field(line.substr(colon + 1))));
   }
   return h;
 }
@@ -114,9 +112,9 @@ std::optional<std::string> dechunk(std::string_view body, std::size_t max_bytes,
   for (;;) {
     std::size_t nl = body.find('\n', i);
     if (nl == std::string_view::npos) { *why = "chunked body ends inside a chunk size line"; return std::nullopt; }
-    std::string_view line = trim(body.substr(i, nl - i));
+    std::string_view line = trim_field(body.substr(i, nl - i));
     auto semi = line.find(';');  // chunk extensions
-    if (semi != std::string_view::npos) line = trim(line.substr(0, semi));
+    if (semi != std::string_view::npos) line = trim_field(line.substr(0, semi));
     if (line.empty() || line.size() > 15 || line.find_first_not_of("0123456789abcdefABCDEF") != std::string_view::npos) {
       *why = "bad chunk size \"" + std::string(line.substr(0, 20)) + "\"";
       return std::nullopt;
@@ -136,7 +134,7 @@ std::optional<std::string> dechunk(std::string_view body, std::size_t max_bytes,
 std::optional<std::string> decode_body(const HttpHead& head, std::string_view body, std::size_t max_bytes,
                                        std::string* why) {
   std::string data;
-  std::string te = lower(head.get("Transfer-Encoding"));
+  std::string te = ascii_lower(head.get("Transfer-Encoding"));
   if (te.find("chunked") != std::string::npos) {
     auto d = dechunk(body, max_bytes, why);
     if (!d) return std::nullopt;
@@ -147,12 +145,12 @@ std::optional<std::string> decode_body(const HttpHead& head, std::string_view bo
   }
   // Content codings, listed in the order applied: undone last first.
   std::vector<std::string> codings;
-  std::string ce = lower(head.get("Content-Encoding"));
+  std::string ce = ascii_lower(head.get("Content-Encoding"));
   std::size_t i = 0;
   while (i < ce.size()) {
     std::size_t c = ce.find(',', i);
     if (c == std::string::npos) c = ce.size();
-    std::string one(trim(std::string_view(ce).substr(i, c - i)));
+    std::string one(trim_field(std::string_view(ce).substr(i, c - i)));
     if (!one.empty() && one != "identity") codings.push_back(one);
     i = c + 1;
   }
@@ -172,16 +170,16 @@ std::optional<std::string> decode_body(const HttpHead& head, std::string_view bo
 
 std::string media_type_of(std::string_view ct) {
   auto semi = ct.find(';');
-  return lower(trim(ct.substr(0, semi)));
+  return ascii_lower(trim_field(ct.substr(0, semi)));
 }
 
 std::string charset_of(std::string_view ct) {
-  std::string l = lower(ct);
+  std::string l = ascii_lower(ct);
   auto p = l.find("charset=");
   if (p == std::string::npos) return {};
   std::string_view v = std::string_view(ct).substr(p + 8);
   auto semi = v.find(';');
-  v = trim(v.substr(0, semi));
+  v = trim_field(v.substr(0, semi));
   if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'')) v = v.substr(1, v.size() - 2);
   std::string out;
   for (char c : v)

@@ -34,6 +34,9 @@ std::optional<std::string> decode_body(const HttpHead& head, std::string_view bo
 std::optional<std::string> dechunk(std::string_view body, std::size_t max_bytes, std::string* why);
 
 // "text/html; charset=ISO-8859-1" -> "text/html" (lower case) and "ISO-8859-1".
+// A header field's name or value without the spaces, tabs and CR around it (HTTP's
+// optional white space; WARC headers follow the same rule).
+std::string_view trim_field(std::string_view s);
 std::string media_type_of(std::string_view content_type);
 std::string charset_of(std::string_view content_type);
 

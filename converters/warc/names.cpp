@@ -4,6 +4,8 @@
 #include <cctype>
 #include <map>
 
+#include "galley/text.hpp"
+
 namespace galley::warc {
 
 namespace {
@@ -18,10 +20,6 @@ std::string safe_segment(std::string_view s) {
   }
   if (o.find_first_not_of('.') == std::string::npos) o = "_" + o;
   return o;
-}
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 }  // namespace
 
@@ -47,7 +45,7 @@ std::string page_name(std::string_view url) {
   std::string& last = parts.back();
   for (const char* ext : {".html", ".htm", ".xhtml", ".shtml", ".php", ".aspx", ".asp", ".jsp"}) {
     std::string e = ext;
-    if (last.size() > e.size() && lower(last.substr(last.size() - e.size())) == e) { last.resize(last.size() - e.size()); break; }
+    if (last.size() > e.size() && ascii_lower(last.substr(last.size() - e.size())) == e) { last.resize(last.size() - e.size()); break; }
   }
   if (!query.empty()) last += "_" + safe_segment(query).substr(0, 40);
   std::string out;
@@ -60,8 +58,8 @@ std::vector<std::string> page_names(const std::vector<std::string>& urls) {
   std::map<std::string, int> used;  // lower-case: case-insensitive file systems
   for (auto& u : urls) {
     std::string base = page_name(u), name = base;
-    for (int n = 2; used.count(lower(name)); ++n) name = base + "-" + std::to_string(n);
-    used[lower(name)] = 1;
+    for (int n = 2; used.count(ascii_lower(name)); ++n) name = base + "-" + std::to_string(n);
+    used[ascii_lower(name)] = 1;
     out.push_back(name);
   }
   return out;

@@ -4,6 +4,8 @@
 #include <cctype>
 
 #include "galley/error.hpp"
+#include "galley/text.hpp"
+#include "warc/http.hpp"
 
 namespace galley::warc {
 
@@ -11,22 +13,11 @@ namespace {
 constexpr std::size_t kMaxLine = 1 << 16;      // one field line
 constexpr std::size_t kMaxFields = 1 << 10;    // fields in one record
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 }  // namespace
 
 std::string field(const Fields& fields, std::string_view name) {
   for (auto& [k, v] : fields)
-    if (iequals(k, name)) return v;
+    if (ascii_iequals(k, name)) return v;
   return {};
 }
 
@@ -108,7 +99,7 @@ std::optional<RecordHead> RecordReader::next(Diagnostics& diag) {
       return next(diag);  // the next "WARC/1." line starts the next record
     }
     if ((line[0] == ' ' || line[0] == '\t') && !h.fields.empty()) {  // a folded line continues the value
-      h.fields.back().second += " " + std::string(trim(line));
+      h.fields.back().second += " " + std::string(trim_field(line));
       continue;
     }
     auto colon = line.find(':');
@@ -117,8 +108,8 @@ std::optional<RecordHead> RecordReader::next(Diagnostics& diag) {
                                    ": ignored");
       continue;
     }
-    h.fields.emplace_back(std::string(trim(std::string_view(line).substr(0, colon))),
-                          std::string(trim(std::string_view(line).substr(colon + 1))));
+    h.fields.emplace_back(std::string(trim_field(std::string_view(line).substr(0, colon))),
+                          std::string(trim_field(std::string_view(line).substr(colon + 1))));
   }
   std::string len = h.get("Content-Length");
   if (!len.empty() && len.size() <= 19 && len.find_first_not_of("0123456789") == std::string::npos) {
