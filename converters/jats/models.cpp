@@ -18,13 +18,13 @@ constexpr const char* kNames[] = {
 #undef X
 };
 
-struct Row {
+struct ModelRow {
   int tag_set;
   const char* element;
   bool text;
   const char* children;
 };
-constexpr Row kRows[] = {
+constexpr ModelRow kRows[] = {
 #include "jats/models.inc"
 };
 
@@ -43,7 +43,7 @@ int index_of(std::string_view name) {
 
 Tables build() {
   Tables t{};
-  for (const Row& r : kRows) {
+  for (const ModelRow& r : kRows) {
     int e = index_of(r.element);
     if (e < 0) continue;
     Model& m = t[r.tag_set][e];
