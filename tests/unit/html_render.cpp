@@ -133,8 +133,9 @@ BOOST_FIXTURE_TEST_CASE(blocks_html5, Fixture) {
   BOOST_TEST(contains(h, "\u201Cdq\u201D\u2018sq\u2019<br>\n"));
   BOOST_TEST(contains(h, "<span class=\"citation\" data-cites=\"doe99\">[@doe99]</span>"));
   BOOST_TEST(contains(h, "<code class=\"cpp\">a&lt;b &amp;&amp; c</code>"));
-  BOOST_TEST(contains(h, "<span class=\"math inline\">\\(a&lt;b\\)</span>"));
-  BOOST_TEST(contains(h, "<span class=\"math display\">\\[x^2\\]</span>"));
+  // Formulas are MathML with the TeX as alttext (docs/MATH.md).
+  BOOST_TEST(contains(h, "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" alttext=\"a&lt;b\">"));
+  BOOST_TEST(contains(h, "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\" alttext=\"x^2\">"));
   BOOST_TEST(contains(h, "<kbd>K</kbd>"));
   BOOST_TEST(!contains(h, "LaTeX"));
   BOOST_TEST(contains(h, "<a href=\"http://e.org/?a=1&amp;b=2\" title=\"T\">link</a>"));
