@@ -516,7 +516,15 @@ class MdWriter {
     if (auto* c = x.as<Cite>()) { out += inlines(c->content, heading); return; }
     if (auto* c = x.as<Code>()) { out += code_span(c->text); return; }
     if (auto* m = x.as<Math>()) {
-      // CommonMark has no math; TeX between dollars is what Markdown readers that have it expect
+      // Without tex_math_dollars (commonmark, gfm) the reader would keep the dollars as
+      // text: the formula is written as its text (TeX, or the MathML's linear reading).
+      if (!syn_.math_dollars) {
+        std::string text = m->text;
+        for (auto& ch : text) if (ch == '\n') ch = ' ';
+        out += escape_text(text, heading);
+        return;
+      }
+      // TeX between dollars, as Markdown readers with math expect it
       std::string tex = m->text;
       for (auto& ch : tex) if (ch == '\n') ch = ' ';
       std::string d = m->type == MathType::DisplayMath ? "$$" : "$";

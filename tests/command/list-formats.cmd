@@ -8,6 +8,8 @@ commonmark
 gfm
 newsml
 nitf
+jats
+warc
 ninjs
 json
 plain

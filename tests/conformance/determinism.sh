@@ -4,7 +4,8 @@
 # Converts every corpus document (the plain examples, the news texts, Readability's and
 # trafilatura's pages with html+extract, pandoc's JSON documents) to every writer in batch
 # mode, under environments that differ in every way a user's machine can:
-#   a: TZ=UTC, LC_ALL=C, umask 022, -j 1, absolute paths in corpus order, cwd a scratch folder
+#   a: TZ=UTC, LC_ALL=C, umask 022, -j 2, absolute paths in corpus order, cwd a scratch folder
+#      (one conversion at a time is run d's single-file mode)
 #   b: TZ=Asia/Tokyo, LC_ALL=tr_TR.UTF-8 (Turkish casing), umask 077, -j 2, relative paths
 #      in reverse order, cwd another folder
 #   c: TZ=America/New_York, LANG=de_DE.UTF-8, umask 002, -j 2, a copy of the inputs under
@@ -67,7 +68,7 @@ run() {
 # Run a: the reference.
 sed "s|^|$tmp/in/|" "$tmp/rel.lst" >"$tmp/a.lst"
 mkdir -p "$tmp/cwd-a"
-(cd "$tmp/cwd-a" && umask 022 && run a "$tmp/a.lst" 1 TZ=UTC LC_ALL=C LANG=C)
+(cd "$tmp/cwd-a" && umask 022 && run a "$tmp/a.lst" 2 TZ=UTC LC_ALL=C LANG=C)
 n=$(wc -l <"$tmp/digests-a")
 echo "run a: $n outputs ($(grep -c 'FAILED\|error' "$tmp/err-a") inputs without an article)"
 [ "$n" -ge $((total * 5)) ] || bad "run a wrote only $n outputs for $total documents"

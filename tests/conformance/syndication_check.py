@@ -19,8 +19,8 @@ NAR = "{http://iptc.org/std/nar/2006-10-01/}"
 
 
 # ---- Pandoc JSON ----
-# A picture inside running text ("we<img>rde", "Reith<img>Ab") leaves the text as one
-# word or two, depending on the format (NITF moves pictures after the block). The words
+# A picture or a formula inside running text ("we<img>rde", "Reith<img>Ab") leaves the
+# text as one word or two, depending on the format (NITF moves pictures after the block). The words
 # required are those the text has either way: the body read with IMAGE_GAP " " and "".
 IMAGE_GAP = " "
 
@@ -43,7 +43,9 @@ def inl(xs):
         elif t in ("Emph", "Strong", "Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps"): out.append(inl(c))
         elif t == "Quoted": out.append(inl(c[1]))
         elif t == "Cite": out.append(inl(c[1]))
-        elif t in ("Code", "Math"): out.append(" " + c[1] + " ")
+        elif t == "Code": out.append(" " + c[1] + " ")
+        # a formula is written in line with the text around it ("$p$-Tree" as "p-Tree")
+        elif t == "Math": out.append(IMAGE_GAP + c[1] + IMAGE_GAP)
         elif t == "Link": out.append(inl(c[1]))
         elif t == "Image": out.append(IMAGE_GAP + inl(c[1]) + IMAGE_GAP)  # alt text: an attribute in XHTML
         elif t == "Span": out.append(inl(c[1]))
