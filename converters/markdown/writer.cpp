@@ -463,6 +463,7 @@ class MdWriter {
       if (!n) break;
       b -= n;
     }
+    if (a == b) { out += inner; return; }  // nothing but spaces (or nothing): no delimiters
     // *** is ambiguous in CommonMark: emphasis next to strong emphasis uses underscores
     std::string o = open, c = close;
     // An opener after a letter cannot be followed by punctuation ("word*.x*" is no
@@ -483,7 +484,6 @@ class MdWriter {
       o.assign(open.size(), '_');
       c.assign(close.size(), '_');
     }
-    if (a == b) { out += inner; return; }
     out += inner.substr(0, a) + o + inner.substr(a, b - a) + c + inner.substr(b);
   }
 
