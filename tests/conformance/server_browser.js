@@ -46,6 +46,9 @@ async function convertAndWait(page) {
   try {
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
+    // Under a loaded CI machine (ctest -j2 beside the corpus runs) the print preview took
+    // over 30 s, Playwright's default wait: wait as long as the conversion itself may.
+    page.setDefaultTimeout(120000);
     const foreign = [];
     const errors = [];
     page.on('request', (r) => { const u = r.url(); if (!u.startsWith(origin) && !/^(blob|data|about):/.test(u)) foreign.push(u); });
