@@ -90,6 +90,62 @@ def build_jats():
     return big
 
 
+def build_math():
+    """A TeX-heavy article (~2 MB Pandoc JSON, issue 19): every TeX formula of the corpus
+    (Math nodes of pandoc's .native files, <tex-math> of corpus/jats) in turn, two inline
+    formulas in a sentence and one display formula, until 15,000 formulas. Two copies:
+    API 1.23 for galley, 1.22 for pandoc 2.17 (which refuses the newer number)."""
+    import html, re
+    galley_doc, pandoc_doc = os.path.join(OUT, "math.json"), os.path.join(OUT, "math-pandoc.json")
+    if os.path.exists(galley_doc) and os.path.exists(pandoc_doc):
+        return galley_doc, pandoc_doc
+    corpus = os.path.join(SHARED, "corpus")
+    tex = []
+
+    def unhaskell(s):  # a Haskell string literal's body (show) -> text, as math_tex_pandoc reads it
+        out, i = [], 0
+        while i < len(s):
+            m = re.match(r"\\(\d+)(\\&)?", s[i:])
+            if m:
+                out.append(chr(int(m.group(1)))); i += len(m.group(0)); continue
+            if s[i] == "\\" and i + 1 < len(s):
+                out.append({"n": "\n", "t": "\t"}.get(s[i + 1], s[i + 1])); i += 2; continue
+            out.append(s[i]); i += 1
+        return "".join(out)
+
+    native = re.compile(r'Math\s+(?:InlineMath|DisplayMath)\s+"((?:[^"\\]|\\.)*)"')
+    for f in sorted(glob.glob(os.path.join(corpus, "pandoc", "**", "*"), recursive=True)):
+        if os.path.isfile(f):
+            tex += [unhaskell(b) for b in native.findall(read_text(f))]
+    for f in sorted(glob.glob(os.path.join(corpus, "jats", "*.xml"))):
+        for m in re.findall(r"<tex-math[^>]*>(.*?)</tex-math>", read_text(f), re.S):
+            m = html.unescape(re.sub(r"<!\[CDATA\[(.*?)\]\]>", r"\1", m, flags=re.S))
+            b = re.search(r"\\begin\{document\}(.*)\\end\{document\}", m, re.S)  # PMC's LaTeX wrapper
+            m = (b.group(1) if b else m).strip()
+            for open_, close in (("\\(", "\\)"), ("\\[", "\\]"), ("$$", "$$"), ("$", "$")):
+                if m.startswith(open_) and m.endswith(close) and len(m) >= len(open_) + len(close):
+                    m = m[len(open_):len(m) - len(close)].strip()
+                    break
+            if m:
+                tex.append(m)
+    words = [{"t": "Str", "c": w} for w in "where the value of".split()]
+    blocks, n = [], 0
+    while n < 15000:
+        for i in range(0, len(tex) - 2, 3):
+            inline = lambda t: {"t": "Math", "c": [{"t": "InlineMath"}, t]}
+            para = [{"t": "Str", "c": "Let"}, {"t": "Space"}, inline(tex[i]), {"t": "Space"}]
+            for w in words:
+                para += [w, {"t": "Space"}]
+            para += [inline(tex[i + 1]), {"t": "Str", "c": ":"}]
+            blocks.append({"t": "Para", "c": para})
+            blocks.append({"t": "Para", "c": [{"t": "Math", "c": [{"t": "DisplayMath"}, tex[i + 2]]}]})
+            n += 3
+    for path, version in ((galley_doc, [1, 23]), (pandoc_doc, [1, 22])):
+        json.dump({"pandoc-api-version": version, "meta": {"title": {"t": "MetaInlines", "c": [{"t": "Str", "c": "Formulas"}]}},
+                   "blocks": blocks}, open(path, "w"))
+    return galley_doc, pandoc_doc
+
+
 def build_articles(n=1000):
     """n news-text articles, one file each (the corpus cycled, a number added to each
     headline line so no two are alike), and a manifest listing them: the input of
@@ -150,7 +206,18 @@ def main():
         subprocess.run(["pandoc", "-f", "json", "-t", "markdown", big_json, "-o", big_md], check=True)
     o = os.path.join(OUT, "o")
     big_jats = build_jats()
+    math_json, math_pandoc = build_math()
     cases = [
+        # Formulas (issue 19): 15,000 TeX formulas to MathML, against pandoc --mathml (texmath).
+        # The peer reads its own copy of the input (API 1.22): the 6th field names it.
+        ("math json:html_print", math_json, ["-f", "json", "-t", "html_print"],
+         ["pandoc", "-f", "json", "-s", "-t", "html5", "--mathml"], "pandoc", math_pandoc),
+        ("math json:epub", math_json, ["-f", "json", "-t", "epub", "-o", o + ".epub"],
+         ["pandoc", "-f", "json", "-t", "epub3", "--mathml", "-o", o + "-p.epub"], "pandoc", math_pandoc),
+        ("math json:jats", math_json, ["-f", "json", "-t", "jats_articleauthoring"],
+         ["pandoc", "-f", "json", "-s", "-t", "jats_articleauthoring"], "pandoc", math_pandoc),
+        ("math json:plain", math_json, ["-f", "json", "-t", "plain"],
+         ["pandoc", "-f", "json", "-t", "plain"], "pandoc", math_pandoc),
         # JATS reader (issue 22): the 20 corpus articles as one article, against pandoc's JATS reader.
         ("jats:json", big_jats, ["-f", "jats", "-t", "json"], ["pandoc", "-f", "jats", "-t", "json"], "pandoc"),
         ("jats:epub", big_jats, ["-f", "jats", "-t", "epub", "-o", o + ".epub"], ["pandoc", "-f", "jats", "-t", "epub3", "-o", o + "-p.epub"], "pandoc"),
@@ -193,7 +260,7 @@ def main():
     ]
     only = set(filter(None, a.only.split(",")))
     rows = []
-    for name, inp, gargs, peer, label in cases:
+    for name, inp, gargs, peer, label, *peer_input in cases:
         if only and name not in only:
             continue
         mb = os.path.getsize(inp) / 1e6
@@ -202,7 +269,7 @@ def main():
         except SystemExit as e:
             print(f"{name}: galley failed: {e}", file=sys.stderr)
             continue
-        pt, pm = best(peer + [inp], 1 if label.startswith("pandoc") else a.runs)
+        pt, pm = best(peer + [peer_input[0] if peer_input else inp], 1 if label.startswith("pandoc") else a.runs)
         rows.append((name, mb, gt, gm, label, pt, pm))
         print(f"{name:24} {mb:6.1f} MB  galley {gt:7.3f} s {gm:7.1f} MB   {label} {pt:7.3f} s {pm:7.1f} MB   "
               f"speed x{pt / gt:6.1f}  galley {mb / gt:6.1f} MB/s", flush=True)
