@@ -9,7 +9,8 @@
 # CI time: JATS is checked for all 20 (one xmllint run); EPUB (EPUBCheck) and print HTML
 # (vnu) for every 5th article and the sample, PLOS ONE 0146913 (tables, figures, MathML);
 # WeasyPrint for the sample; Ace (a headless Chromium per book) only with FULL=1.
-# FULL=1: every check on every article.
+# FULL=1: every check on every article. EPUBCheck and vnu (java_quick: C1 only) run in
+# the background while WeasyPrint renders; their reports are read after it.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/jats_common.bash"
@@ -56,22 +57,12 @@ echo "JATS archiving (MathML 3 DTD): $((${#xmls[@]} - $(printf '%s' "$bad" | gre
 [ -z "$bad" ] || { printf '  INVALID %s\n' "$bad" | head -20; status=1; }
 
 epubs=(*.epub)
-java -Xss1024k -cp "$JAR" "$SRC/tests/conformance/epub_batch_check.java" "${epubs[@]}" >check.out 2>&1
-grep -v -E '^(INFO|Validating|Check finished|EPUBCheck completed|No errors)' check.out |
-  grep -v '^RESULT .* fatals=0 errors=0 warnings=0$' | cut -c1-300 | head -30
-if grep -q "^SUMMARY files=${#epubs[@]} failing=0$" check.out; then
-  echo "EPUBCheck: ${#epubs[@]} EPUBs, 0 errors, 0 warnings"
-else
-  echo "FAIL: EPUBCheck"
-  status=1
-fi
-
 htmls=(*.html)
 GCPM='.*(“footnote”: Parse Error|“float”: “footnote” is not a “float” value|pseudo-class “::footnote-(call|marker)”).*'
-java -jar "$VNU" --errors-only --format gnu --filterpattern "$GCPM" "${htmls[@]}" >vnu.out 2>&1
-errors=$(grep -c ': error\|non-document-error\|fatal' vnu.out || true)
-echo "vnu: ${#htmls[@]} print HTML files, $errors errors"
-[ "$errors" -eq 0 ] || { head -20 vnu.out; status=1; }
+java_quick -cp "$JAR" "$SRC/tests/conformance/epub_batch_check.java" "${epubs[@]}" >check.out 2>&1 &
+epubcheck_pid=$!
+java_quick -jar "$VNU" --errors-only --format gnu --filterpattern "$GCPM" "${htmls[@]}" >vnu.out 2>&1 &
+vnu_pid=$!
 
 picked=("$sample")
 [ "${FULL:-}" = "1" ] && picked=($(for f in *.epub; do echo "${f%.epub}"; done))
@@ -145,4 +136,18 @@ for m in (missing + fmissing)[:5]: print("  missing:", m)
 sys.exit(1 if missing or fmissing or not tables or not figures else 0)
 EOF
 done
+wait "$epubcheck_pid"
+grep -v -E '^(INFO|Validating|Check finished|EPUBCheck completed|No errors)' check.out |
+  grep -v '^RESULT .* fatals=0 errors=0 warnings=0$' | cut -c1-300 | head -30
+if grep -q "^SUMMARY files=${#epubs[@]} failing=0$" check.out; then
+  echo "EPUBCheck: ${#epubs[@]} EPUBs, 0 errors, 0 warnings"
+else
+  echo "FAIL: EPUBCheck"
+  status=1
+fi
+
+wait "$vnu_pid"
+errors=$(grep -c ': error\|non-document-error\|fatal' vnu.out || true)
+echo "vnu: ${#htmls[@]} print HTML files, $errors errors"
+[ "$errors" -eq 0 ] || { head -20 vnu.out; status=1; }
 exit $status
