@@ -128,10 +128,14 @@ bool only_fragment_urls(std::string_view value) {
   return true;
 }
 
+// A data: URI of a raster image: the media type exactly (the next character ends it:
+// "data:image/gifhttps://..." is no GIF), and one the URL rules accept as well.
 bool safe_image_data(std::string_view url) {
   std::string u = lower(strip_url_controls(url));
-  return u.starts_with("data:image/png") || u.starts_with("data:image/jpeg") || u.starts_with("data:image/gif") ||
-         u.starts_with("data:image/webp");
+  for (std::string_view type : {"data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp"})
+    if (u.starts_with(type) && u.size() > type.size() && (u[type.size()] == ';' || u[type.size()] == ','))
+      return !is_dangerous_url(u);
+  return false;
 }
 
 class Sanitiser {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "galley/foreign_markup.hpp"
 #include "galley/io.hpp"
 #include "galley/text.hpp"
 
@@ -127,46 +128,36 @@ bool dangerous_attribute(std::string_view name, std::string_view raw_value) {
   return false;
 }
 
-// Walks the SVG markup; copies it to `out` (when given) without script
-// elements and dangerous attributes. Returns true when something was removed.
-bool scan_svg(std::string_view s, std::string* out) {
-  bool removed = false;
-  auto emit = [&](std::string_view x) { if (out) out->append(x); };
+// Does the SVG markup hold a script element or a dangerous attribute? A detector
+// only: cleaning is sanitize_svg_markup's (foreign_markup.hpp), the one sanitiser.
+// It reads tags as a browser's tokenizer would at worst (any prefix, unquoted or
+// unterminated values), so that it errs towards "unsafe".
+bool svg_has_script_markup(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     auto lt = s.find('<', i);
-    if (lt == std::string_view::npos) { emit(s.substr(i)); break; }
-    emit(s.substr(i, lt - i));
-    auto copy_through = [&](std::string_view end) {
+    if (lt == std::string_view::npos) break;
+    auto skip_through = [&](std::string_view end) {
       auto e = s.find(end, lt);
-      std::size_t stop = e == std::string_view::npos ? s.size() : e + end.size();
-      emit(s.substr(lt, stop - lt));
-      i = stop;
+      i = e == std::string_view::npos ? s.size() : e + end.size();
     };
-    if (s.substr(lt, 4) == "<!--") { copy_through("-->"); continue; }
-    if (s.substr(lt, 9) == "<![CDATA[") { copy_through("]]>"); continue; }
-    if (s.substr(lt, 2) == "<?") { copy_through("?>"); continue; }
-    if (s.substr(lt, 2) == "<!") { copy_through(">"); continue; }
+    if (s.substr(lt, 4) == "<!--") { skip_through("-->"); continue; }
+    if (s.substr(lt, 9) == "<![CDATA[") { skip_through("]]>"); continue; }
+    if (s.substr(lt, 2) == "<?") { skip_through("?>"); continue; }
+    if (s.substr(lt, 2) == "<!") { skip_through(">"); continue; }
     std::size_t j = lt + 1;
-    bool closing = j < s.size() && s[j] == '/';
-    if (closing) ++j;
+    if (j < s.size() && s[j] == '/') ++j;
     std::size_t ns = j;
     while (j < s.size() && !space_or_control(static_cast<unsigned char>(s[j])) && s[j] != '/' && s[j] != '>') ++j;
-    std::string name(s.substr(ns, j - ns));
-    std::string local = local_name(name);
-    // attributes
-    std::string tag = std::string(closing ? "</" : "<") + name;
-    bool self_closing = false;
+    if (script_element(local_name(s.substr(ns, j - ns)))) return true;
     while (j < s.size() && s[j] != '>') {
-      if (space_or_control(static_cast<unsigned char>(s[j]))) { ++j; continue; }
-      if (s[j] == '/') { self_closing = true; ++j; continue; }
+      if (space_or_control(static_cast<unsigned char>(s[j])) || s[j] == '/') { ++j; continue; }
       std::size_t an = j;
       while (j < s.size() && !space_or_control(static_cast<unsigned char>(s[j])) && s[j] != '=' && s[j] != '>' && s[j] != '/') ++j;
       std::string_view aname = s.substr(an, j - an);
       std::size_t k = j;
       while (k < s.size() && space_or_control(static_cast<unsigned char>(s[k]))) ++k;
       std::string_view value;
-      std::string_view whole = aname;
       if (k < s.size() && s[k] == '=') {
         ++k;
         while (k < s.size() && space_or_control(static_cast<unsigned char>(s[k]))) ++k;
@@ -181,42 +172,13 @@ bool scan_svg(std::string_view s, std::string* out) {
           value = s.substr(vs, k - vs);
           j = k;
         }
-        whole = s.substr(an, j - an);
       }
       if (aname.empty()) { ++j; continue; }
-      self_closing = false;
-      if (dangerous_attribute(aname, value)) { removed = true; continue; }
-      tag += ' ';
-      tag += whole;
+      if (dangerous_attribute(aname, value)) return true;
     }
-    if (j < s.size()) ++j;  // '>'
-    i = j;
-    if (!closing && script_element(local)) {
-      removed = true;
-      if (self_closing) continue;
-      // skip to the matching end tag (any prefix)
-      std::string lower = ascii_lower(s.substr(i));
-      std::size_t p = 0;
-      bool found = false;
-      while ((p = lower.find("</", p)) != std::string::npos) {
-        std::size_t q = p + 2, qs = q;
-        while (q < lower.size() && !space_or_control(static_cast<unsigned char>(lower[q])) && lower[q] != '>') ++q;
-        if (local_name(std::string_view(lower).substr(qs, q - qs)) == local) {
-          auto gt = lower.find('>', q);
-          i += gt == std::string::npos ? lower.size() : gt + 1;
-          found = true;
-          break;
-        }
-        p = q;
-      }
-      if (!found) i = s.size();
-      continue;
-    }
-    if (closing && script_element(local)) { removed = true; continue; }
-    tag += self_closing ? "/>" : ">";
-    emit(tag);
+    i = j < s.size() ? j + 1 : j;
   }
-  return removed;
+  return false;
 }
 
 }  // namespace
@@ -559,7 +521,7 @@ std::optional<std::string> safe_attribute(std::string_view element, std::string_
 bool is_dangerous_css(std::string_view css) { return css_is_dangerous_normalized(normalize_css(css)); }
 
 bool svg_is_unsafe(std::string_view svg) {
-  if (scan_svg(svg, nullptr)) return true;
+  if (svg_has_script_markup(svg)) return true;
   std::string n;
   for (char c : decode_char_refs(svg))
     if (!space_or_control(static_cast<unsigned char>(c))) n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -570,10 +532,15 @@ bool svg_is_unsafe(std::string_view svg) {
 }
 
 std::optional<std::string> sanitize_svg(std::string_view svg) {
-  std::string out;
-  scan_svg(svg, &out);
-  if (svg_is_unsafe(out)) return std::nullopt;
-  return out;
+  // A safe image stays byte for byte (the allow-list would drop what drawing tools
+  // write beside the SVG vocabulary, <style> sheets and editor namespaces); an unsafe
+  // one goes through the one MathML/SVG sanitiser, and is refused when even its
+  // output does not pass the detector (it errs towards refusing: text saying
+  // "javascript:" is enough).
+  if (!svg_is_unsafe(svg)) return std::string(svg);
+  auto clean = sanitize_svg_markup(svg);
+  if (!clean || svg_is_unsafe(*clean)) return std::nullopt;
+  return clean;
 }
 
 

@@ -85,8 +85,11 @@ std::optional<std::string> safe_attribute(std::string_view element, std::string_
 // decoded), dangerous URLs or CSS in attributes.
 bool svg_is_unsafe(std::string_view svg);
 
-// The SVG with script elements, event attributes and attributes holding
-// dangerous URLs/CSS removed; nullopt when the result would still be unsafe.
+// An SVG image (a file or a data: URI) fit to embed: unchanged when
+// svg_is_unsafe says it is safe, else the output of sanitize_svg_markup
+// (galley/foreign_markup.hpp, the one MathML/SVG sanitiser: allow-lists, the
+// root in the SVG namespace); nullopt when that holds no <svg> root or is still
+// unsafe by svg_is_unsafe.
 std::optional<std::string> sanitize_svg(std::string_view svg);
 
 }  // namespace galley

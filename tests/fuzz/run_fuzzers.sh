@@ -9,6 +9,9 @@
 # Seeds are copied from ../shared/corpus at run time (never committed):
 #   plain   <- news-text/**/*.txt (< 8 KiB)      html <- readability/*/source.html (< 40 KiB)
 #   json    <- pandoc/json/*.json                writers <- all three, prefixed with the mode byte
+#   tex_mathml      <- every TeX formula of pandoc/ (Math nodes) and jats/ (<tex-math>)
+#   foreign_markup  <- every <math>/<mml:math> and <svg> element of jats/, readability/ and
+#                      tests/conformance/math-pages (first byte: 0 MathML, 1 SVG)
 # plus tests/fuzz/regressions/<fuzzer>/* (every past finding; must never crash again).
 # One fuzzer at a time, one job (-jobs=1): the machine is shared. Logs and the grown
 # corpora stay in build-fuzz/fuzz/<fuzzer>/.
@@ -44,6 +47,35 @@ seed() {  # seed FUZZER DIR
       for f in $(find "$shared/corpus/news-text" -type f -name '*.txt' -size -4k | sort | head -40 | tr ' ' '?'); do
         i=$((i+1)); { printf '\003'; cat $f; } > "$dir/plain-$i"; done 2>/dev/null || true
       for k in $(seq 1 20); do head -c 512 /dev/urandom > "$dir/ast-$k"; printf '\000' | dd of="$dir/ast-$k" bs=1 count=1 conv=notrunc 2>/dev/null; done ;;
+    fuzz_tex_mathml|fuzz_foreign_markup)
+      python3 - "$name" "$shared/corpus" "$src/tests/conformance/math-pages" "$dir" <<'PY' ;;
+import glob, html, re, sys
+name, corpus, pages, out = sys.argv[1:]
+seeds = []
+def text(p):
+    return open(p, encoding='utf-8', errors='replace').read()
+if name == 'fuzz_tex_mathml':
+    for f in sorted(glob.glob(corpus + '/pandoc/**/*', recursive=True)):
+        try:
+            seeds += [m.encode().decode('unicode_escape', 'replace') for m in
+                      re.findall(r'Math\s+(?:InlineMath|DisplayMath)\s+"((?:[^"\\]|\\.)*)"', text(f))]
+        except (IsADirectoryError, UnicodeError):
+            pass
+    for f in sorted(glob.glob(corpus + '/jats/*.xml')):
+        seeds += [html.unescape(re.sub(r'<!\[CDATA\[(.*?)\]\]>', r'\1', m, flags=re.S))
+                  for m in re.findall(r'<tex-math[^>]*>(.*?)</tex-math>', text(f), re.S)]
+    data = [bytes([i & 1]) + s.encode() for i, s in enumerate(seeds)]
+else:
+    files = sorted(glob.glob(corpus + '/jats/*.xml') + glob.glob(corpus + '/readability/*/source.html') +
+                   glob.glob(pages + '/*'))
+    data = []
+    for f in files:
+        t = text(f)
+        data += [b'\0' + m.encode() for m in re.findall(r'<(?:mml:)?math\b.*?</(?:mml:)?math>', t, re.S) if len(m) < 20000]
+        data += [b'\1' + m.encode() for m in re.findall(r'<svg\b.*?</svg>', t, re.S) if len(m) < 20000]
+for i, d in enumerate(dict.fromkeys(data)):
+    open('%s/seed-%d' % (out, i), 'wb').write(d)
+PY
   esac
   if [ -d "$src/tests/fuzz/regressions/$name" ]; then cp "$src/tests/fuzz/regressions/$name"/* "$dir/" 2>/dev/null || true; fi
 }

@@ -51,6 +51,14 @@ BOOST_AUTO_TEST_CASE(tex_unknown_and_hostile) {
   m = tex_to_mathml(deep + "x", MathType::InlineMath, &complete);
   BOOST_TEST(!complete);
   BOOST_TEST(has(m, "</math>"));
+  // So is a chain of \over (each one nests the rest): cut past the same depth.
+  std::string overs;
+  for (int i = 0; i < 20000; ++i) overs += "a\\over ";
+  complete = true;
+  m = tex_to_mathml(overs, MathType::InlineMath, &complete);
+  BOOST_TEST(!complete);
+  BOOST_TEST(has(m, "<merror>"));
+  BOOST_TEST(m.size() < 4 * overs.size());
   complete = true;
   tex_to_mathml("\\begin{cases} 1 & x>0 \\\\ 0 & \\text{else} \\end{cases}", MathType::InlineMath, &complete);
   BOOST_TEST(complete);
