@@ -52,6 +52,7 @@ Registry builtin_registry() {
                       "its images from the archive", warc::reader_extensions(), warc::make_reader,
                       {".warc", ".warc.gz", ".wacz"}, false, html::init};
   warc_in.list_articles = warc::list_articles;
+  warc_in.opens_input = true;  // an archive file is read record by record, never whole
   r.add_reader(std::move(warc_in));
 
   ReaderEntry ninjs_in{"ninjs", {}, "IPTC ninjs text items, 1.x to 3.x (an object, or an array of them)", {},

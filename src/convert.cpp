@@ -8,6 +8,7 @@
 #include "galley/error.hpp"
 #include "galley/filter.hpp"
 #include "galley/metadata_file.hpp"
+#include "galley/resource_store.hpp"
 
 namespace galley {
 
@@ -54,6 +55,8 @@ Document read_document(std::string_view input, const ConvertOptions& options, Di
   if (input.size() > ropt.limits.max_input_bytes)
     throw InputError("galley.io.too-large", "the input is larger than the input limit (max_input_bytes)");
   Document doc = entry.make()->read(input, ropt, diag);
+  check_cancel(options);
+  fetch_document_images(doc, ropt.resources, ropt.limits, diag);  // --fetch-resources: once, within the article's budget
   check_cancel(options);
   for (auto& file : options.metadata_files)
     for (auto& [k, v] : read_metadata_file(file)) doc.meta[k] = v;

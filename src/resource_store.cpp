@@ -40,7 +40,7 @@ const StoredResource* ResourceStore::find(std::string_view url) const {
   std::string n = normalise_resource_url(url);
   it = items_.find(n);
   if (it != items_.end()) return &it->second;
-  return nullptr;
+  return base_ ? base_->find(url) : nullptr;
 }
 
 }  // namespace galley

@@ -6,6 +6,7 @@
 
 #include "epub/internal.hpp"
 #include "galley/meta.hpp"
+#include "galley/provenance.hpp"
 #include "galley/text.hpp"
 
 namespace galley::epub {
@@ -122,6 +123,7 @@ std::string package_opf(const Document& doc, const Book& book, const std::vector
     meta(o, "belongs-to-collection", *s, {}, " id=\"collection\"");
   }
   if (auto l = meta_text(m, "license"); l && meta_text(m, "rights")) dc(o, "rights", *l);
+  for (auto& p : provenance_statements(m)) meta(o, "dcterms:provenance", p);  // warc, fetch (galley/provenance.hpp)
   meta(o, "dcterms:modified", book.modified);
   if (book.cover) o += "    <meta name=\"cover\" content=\"" + book.cover->id + "\"/>\n";
   o += accessibility_metadata(book);
@@ -141,7 +143,7 @@ std::string package_opf(const Document& doc, const Book& book, const std::vector
   std::string unmapped;
   for (auto& [k, v] : m) {
     (void)v;
-    if (!known_keys().count(k)) unmapped += (unmapped.empty() ? "" : ", ") + k;
+    if (!known_keys().count(k) && !provenance_keys().count(k)) unmapped += (unmapped.empty() ? "" : ", ") + k;
   }
   if (!unmapped.empty()) diag.warn("unmapped-metadata", "epub: metadata not carried into the package: " + unmapped);
   return o;

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "galley/provenance.hpp"
 #include "galley/builder.hpp"
 #include "html_render/html_render.hpp"
 #include "galley/detail/xml.hpp"
@@ -339,7 +340,7 @@ class PrintWriter : public Writer {
     // Unmapped metadata is reported, never dropped silently.
     std::vector<std::string> unmapped;
     for (auto& [k, v] : meta)
-      if (!known_meta_keys().count(k)) unmapped.push_back(k);
+      if (!known_meta_keys().count(k) && !provenance_keys().count(k)) unmapped.push_back(k);
     if (!unmapped.empty()) {
       std::string list;
       for (auto& k : unmapped) list += (list.empty() ? "" : ", ") + k;
@@ -535,6 +536,8 @@ class PrintWriter : public Writer {
     }
     if (auto src = meta_text(meta, "source-url"); src && is_remote_url(*src))
       out += "<link rel=\"canonical\" href=\"" + escape(*src, true) + "\">\n";
+    for (auto& p : provenance_statements(meta))  // warc, fetch (galley/provenance.hpp)
+      out += "<meta name=\"dcterms.provenance\" content=\"" + escape(p, true) + "\">\n";
     out += "<style>\n" + print_css(page) + "</style>\n";
     out += user_css;
     out += "</head>\n<body>\n<article class=\"article\">\n";

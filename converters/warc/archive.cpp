@@ -159,6 +159,7 @@ void Archive::scan(std::size_t source, Diagnostics& diag) {
                                    ") is truncated: the file ends inside it");
     std::size_t idx = entries_.size();
     if (!e.record_id.empty()) by_id_.emplace(e.record_id, idx);
+    if (!e.payload_digest.empty() && (e.type == "response" || e.type == "resource")) by_digest_.emplace(e.payload_digest, idx);
     if (!e.url.empty() && (e.type == "response" || e.type == "resource" || e.type == "revisit")) by_url_[e.url].push_back(idx);
     entries_.push_back(std::move(e));
   }
@@ -192,9 +193,10 @@ const Entry* Archive::resolve_revisit(const Entry& e) const {
       return &c;
     }
   }
-  if (!e.payload_digest.empty())  // the same payload anywhere in the archive
-    for (auto& c : entries_)
-      if ((c.type == "response" || c.type == "resource") && c.payload_digest == e.payload_digest) return &c;
+  if (!e.payload_digest.empty()) {  // the same payload anywhere in the archive
+    auto d = by_digest_.find(e.payload_digest);
+    if (d != by_digest_.end()) return &entries_[d->second];
+  }
   return nullptr;
 }
 

@@ -1,6 +1,7 @@
 // A web archive's records, indexed in one streamed pass: which URL each holds,
 // its HTTP status, media type and redirect, its identity and digest. Payloads
-// stay in the file; `payload` reads one record again from its position.
+// stay in the file; `payload` reads one record again from its position. Once
+// made, an Archive is only read: several threads may use it at once.
 // Lookups follow redirects (3xx Location) and revisit records (WARC-Refers-To,
 // else WARC-Refers-To-Target-URI, else the same payload digest) inside the archive.
 #pragma once
@@ -64,6 +65,7 @@ class Archive {
   std::vector<Entry> entries_;
   std::map<std::string, std::vector<std::size_t>, std::less<>> by_url_;
   std::map<std::string, std::size_t, std::less<>> by_id_;
+  std::map<std::string, std::size_t, std::less<>> by_digest_;  // the first response/resource with the payload
 };
 
 // A URL resolved against a base, enough for Location fields and srcset

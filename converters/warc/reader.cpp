@@ -5,51 +5,20 @@
 #include <algorithm>
 
 #include "galley/error.hpp"
-#include "galley/detail/zip.hpp"
 #include "galley/meta.hpp"
 #include "galley/resource_store.hpp"
 #include "galley/walk.hpp"
 #include "html/html.hpp"
 #include "warc/archive.hpp"
+#include "warc/candidates.hpp"
 #include "warc/http.hpp"
 #include "warc/names.hpp"
+#include "warc/open.hpp"
 #include "warc/warc.hpp"
 
 namespace galley::warc {
 
 namespace {
-
-std::string base_name(const std::string& path) {
-  if (path.empty() || path == "-") return "-";
-  auto s = path.rfind('/');
-  return s == std::string::npos ? path : path.substr(s + 1);
-}
-
-// A WACZ (zip) holds its WARCs below archive/; anything else is one WARC.
-// The zip's entries are kept alive by `keep` for the sources that view them.
-Archive open_archive(std::string_view input, const ReaderOptions& o, Diagnostics& diag,
-                     std::shared_ptr<std::vector<detail::ZipEntry>>& keep) {
-  std::vector<std::unique_ptr<ByteSource>> sources;
-  std::vector<std::string> names;
-  if (input.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
-    try {
-      keep = std::make_shared<std::vector<detail::ZipEntry>>(detail::read_zip(std::string(input)));
-    } catch (const Error& e) {
-      throw InputError("galley.warc.wacz", "cannot read the WACZ (zip) " + base_name(o.input_name) + ": " + e.what());
-    }
-    for (auto& z : *keep) {
-      bool warc = z.name.ends_with(".warc") || z.name.ends_with(".warc.gz");
-      if (!warc || z.name.rfind("archive/", 0) != 0) continue;
-      sources.push_back(std::make_unique<MemorySource>(z.data));
-      names.push_back(base_name(o.input_name) + "#" + z.name);
-    }
-    if (sources.empty()) throw InputError("galley.warc.wacz", "the WACZ holds no archive/*.warc(.gz) file");
-  } else {
-    sources.push_back(std::make_unique<MemorySource>(input));
-    names.push_back(base_name(o.input_name));
-  }
-  return Archive(std::move(sources), std::move(names), diag);
-}
 
 MetaValue text(std::string s) { return MetaValue{MetaString{std::move(s)}}; }
 
@@ -92,8 +61,8 @@ const Entry& choose_page(const Archive& a, const ReaderOptions& o, std::string* 
 class WarcReader : public Reader {
  public:
   Document read(std::string_view input, const ReaderOptions& o, Diagnostics& diag) const override {
-    std::shared_ptr<std::vector<detail::ZipEntry>> keep;
-    Archive a = open_archive(input, o, diag, keep);
+    auto opened = open_archive(input, o, diag);
+    const Archive& a = *opened->archive;
     std::string page_url;
     const Entry& page = choose_page(a, o, &page_url);
     std::string why;
@@ -131,8 +100,28 @@ class WarcReader : public Reader {
       missing.items.push_back(text(url));
       diag.warn("resource-missing", "warc: image not in the archive: " + url + (reason.empty() ? "" : " (" + reason + ")"));
     };
+    // Of a picture's candidates (src, lazy-load attributes, srcset, <picture>
+    // sources), the best one the archive holds.
+    Candidates candidates(*body, page_url);
+    auto held = [&](const std::string& url) {
+      const Entry* e = a.resolve(url);
+      return e && e->content_type != "text/html" && e->content_type != "application/xhtml+xml";
+    };
     walk_inlines(doc, [&](Inline& in) {
-      if (auto* img = in.as<Image>()) take(img->target.url);
+      auto* img = in.as<Image>();
+      if (!img) return;
+      if (const auto* group = candidates.group_of(img->target.url)) {
+        std::string now = normalise_resource_url(join_url(page_url, img->target.url));
+        for (auto& c : *group) {
+          if (!held(c.url)) continue;
+          if (normalise_resource_url(c.url) != now) {
+            diag.info("warc-candidate", "warc: " + img->target.url + ": the archive's best candidate of the picture is " + c.url);
+            img->target.url = c.url;
+          }
+          break;
+        }
+      }
+      take(img->target.url);
     });
     if (auto lead = meta_text(doc.meta, "image")) take(*lead);
 
@@ -157,10 +146,9 @@ std::vector<ExtensionInfo> reader_extensions() {
 }
 
 std::vector<ArchiveArticle> list_articles(std::string_view input, const ReaderOptions& options, Diagnostics& diag) {
-  std::shared_ptr<std::vector<detail::ZipEntry>> keep;
-  Archive a = open_archive(input, options, diag, keep);
+  auto opened = open_archive(input, options, diag);
   std::vector<std::string> urls;
-  for (const Entry* e : a.pages()) urls.push_back(e->target_uri);
+  for (const Entry* e : opened->archive->pages()) urls.push_back(e->target_uri);
   auto names = page_names(urls);
   std::vector<ArchiveArticle> out;
   for (std::size_t i = 0; i < urls.size(); ++i) out.push_back({urls[i], names[i]});

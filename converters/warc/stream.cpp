@@ -2,6 +2,7 @@
 #include "warc/stream.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -30,6 +31,15 @@ std::size_t MemorySource::read_at(std::uint64_t off, char* buf, std::size_t n) c
 FileSource::FileSource(const std::string& path) : path_(path) {
   fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0) throw InputError("galley.io.read", "cannot read " + path + ": " + std::strerror(errno));
+  struct stat st {};
+  bool stat_failed = ::fstat(fd_, &st) != 0;
+  if (stat_failed || !S_ISREG(st.st_mode)) {
+    int err = stat_failed ? errno : 0;
+    ::close(fd_);
+    fd_ = -1;
+    throw InputError("galley.io.read", "cannot read " + path + ": " + (err ? std::strerror(err) : "not a regular file"));
+  }
+  size_ = static_cast<std::uint64_t>(st.st_size);
 #ifdef POSIX_FADV_SEQUENTIAL
   ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
@@ -45,6 +55,11 @@ std::size_t FileSource::read_at(std::uint64_t off, char* buf, std::size_t n) con
     if (k >= 0) return static_cast<std::size_t>(k);
     if (errno != EINTR) throw InputError("galley.io.read", "cannot read " + path_ + ": " + std::strerror(errno));
   }
+}
+
+std::size_t WindowSource::read_at(std::uint64_t off, char* buf, std::size_t n) const {
+  if (off >= length_) return 0;
+  return base_->read_at(offset_ + off, buf, static_cast<std::size_t>(std::min<std::uint64_t>(n, length_ - off)));
 }
 
 Stream::Stream(const ByteSource& src, Position from) : src_(src) {

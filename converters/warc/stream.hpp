@@ -17,13 +17,16 @@ class ByteSource {
  public:
   virtual ~ByteSource() = default;
   // Up to n bytes at offset `off`; 0 at the end. Throws InputError on I/O errors.
+  // Safe to call from several threads at once (pread; no shared position).
   virtual std::size_t read_at(std::uint64_t off, char* buf, std::size_t n) const = 0;
+  virtual std::uint64_t size() const = 0;
 };
 
 class MemorySource : public ByteSource {
  public:
   explicit MemorySource(std::string_view bytes) : bytes_(bytes) {}
   std::size_t read_at(std::uint64_t off, char* buf, std::size_t n) const override;
+  std::uint64_t size() const override { return bytes_.size(); }
 
  private:
   std::string_view bytes_;
@@ -36,10 +39,25 @@ class FileSource : public ByteSource {
   FileSource(const FileSource&) = delete;
   FileSource& operator=(const FileSource&) = delete;
   std::size_t read_at(std::uint64_t off, char* buf, std::size_t n) const override;
+  std::uint64_t size() const override { return size_; }
 
  private:
   int fd_ = -1;
+  std::uint64_t size_ = 0;
   std::string path_;
+};
+
+// `length` bytes of another source from `offset` (a WARC stored in a WACZ).
+class WindowSource : public ByteSource {
+ public:
+  WindowSource(std::shared_ptr<const ByteSource> base, std::uint64_t offset, std::uint64_t length)
+      : base_(std::move(base)), offset_(offset), length_(length) {}
+  std::size_t read_at(std::uint64_t off, char* buf, std::size_t n) const override;
+  std::uint64_t size() const override { return length_; }
+
+ private:
+  std::shared_ptr<const ByteSource> base_;
+  std::uint64_t offset_, length_;
 };
 
 // Where a decoded byte can be found again: the compressed offset of its gzip

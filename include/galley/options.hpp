@@ -12,6 +12,7 @@ namespace galley {
 
 class ResourceStore;    // galley/resource_store.hpp
 class ResourceFetcher;
+class InputIndexCache;  // galley/input_index.hpp
 
 // Extensions switched on or off with pandoc's `name+ext-ext` syntax. Only the
 // extensions a user named are stored; the format's defaults apply otherwise.
@@ -40,6 +41,9 @@ struct Limits {
   std::size_t max_input_bytes = std::size_t(512) << 20;     // 512 MiB
   std::size_t max_nesting = 500;  // AST / JSON / HTML depth; deep enough for any real article, shallow enough for the 8 MiB stack even under ASan
   std::size_t max_resource_bytes = std::size_t(64) << 20;   // one embedded image
+  // --fetch-resources, per article: remote URLs asked for, bytes kept (resource_store.hpp)
+  std::size_t max_fetch_count = 100;
+  std::size_t max_fetch_bytes = std::size_t(128) << 20;     // 128 MiB
 };
 
 struct ReaderOptions {
@@ -52,6 +56,13 @@ struct ReaderOptions {
   std::map<std::string, std::string> variables;
   // Archive readers (warc): the article to read, by URL; empty: the only one.
   std::string article;
+  // Readers whose entry sets opens_input (archives): when set, the reader reads
+  // this file itself, record by record (a multi-GB archive is never held whole),
+  // and the bytes given to Reader::read are ignored.
+  std::string input_file;
+  // Archive readers: indexes shared by the articles of one run (batch mode: each
+  // archive indexed once for all its pages); null: each read indexes again.
+  std::shared_ptr<InputIndexCache> indexes;
 };
 
 enum class WrapMode { Auto, None, Preserve };

@@ -44,6 +44,9 @@ struct ReaderEntry {
   // the archive's order; the reader then reads the one ReaderOptions::article names.
   std::function<std::vector<ArchiveArticle>(std::string_view input, const ReaderOptions&, Diagnostics&)>
       list_articles{};
+  // The reader (and list_articles) can read a file itself: given
+  // ReaderOptions::input_file and no bytes, it reads what it needs from the file.
+  bool opens_input = false;
 };
 
 struct WriterEntry {

@@ -35,4 +35,9 @@ struct ArticleSettings;
 // be read stays one input (converting it reports why).
 void expand_archive_inputs(const ArticleSettings& s, std::vector<std::string>& inputs, std::vector<std::string>& names);
 
+// What batch mode's freshness digests for an input that its reader reads from the
+// file (reads_input_file) in place of the bytes: a SHA-256 of the whole file, read
+// in 16 MiB pieces once per run and file, and the article's URL. Throws InputError.
+std::string archive_fingerprint(const std::string& input);
+
 }  // namespace galley::cli

@@ -39,7 +39,8 @@ Args parse_args(int argc, char** argv) {
       {nullptr, "pandoc-api", true}, {nullptr, "toc", false}, {nullptr, "table-of-contents", false},
       {nullptr, "split-level", true}, {"c", "css", true}, {nullptr, "epub-cover-image", true},
       {nullptr, "pdf-engine", true}, {nullptr, "pdf-engine-opt", true},
-      {nullptr, "max-input-size", true}, {nullptr, "max-nesting", true}, {nullptr, "verbose", false},
+      {nullptr, "max-input-size", true}, {nullptr, "max-nesting", true},
+      {nullptr, "max-fetch-count", true}, {nullptr, "max-fetch-size", true}, {nullptr, "verbose", false},
       {nullptr, "quiet", false}, {nullptr, "fail-if-warnings", false}, {nullptr, "list-input-formats", false},
       {nullptr, "list-output-formats", false}, {"v", "version", false}, {"h", "help", false},
       {nullptr, "output-dir", true}, {"j", "jobs", true}, {nullptr, "manifest", true}, {nullptr, "shard", true},
@@ -123,6 +124,19 @@ Args parse_args(int argc, char** argv) {
       if (value.empty() || value[0] < '0' || value[0] > '9' || *end || errno == ERANGE || v == 0)
         usage("option --max-input-size needs a number of bytes, not '" + value + "'");
       a.max_input_size = static_cast<std::size_t>(v);
+    }
+    else if (n == "max-fetch-size") {
+      char* end = nullptr;
+      errno = 0;
+      unsigned long long v = std::strtoull(value.c_str(), &end, 10);
+      if (value.empty() || value[0] < '0' || value[0] > '9' || *end || errno == ERANGE)
+        usage("option --max-fetch-size needs a number of bytes, not '" + value + "'");
+      a.max_fetch_size = static_cast<std::size_t>(v);
+    }
+    else if (n == "max-fetch-count") {
+      int v = to_int("--max-fetch-count", value);
+      if (v < 0) usage("--max-fetch-count must be 0 or more");
+      a.max_fetch_count = static_cast<std::size_t>(v);
     }
     else if (n == "max-nesting") a.max_nesting = static_cast<std::size_t>(to_int("--max-nesting", value));
     else if (n == "verbose") a.verbose = true;

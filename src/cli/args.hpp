@@ -32,6 +32,7 @@ struct Args {
   bool toc = false;
   bool verbose = false, quiet = false, fail_if_warnings = false;
   std::optional<std::size_t> max_input_size, max_nesting;
+  std::optional<std::size_t> max_fetch_count, max_fetch_size;  // --fetch-resources' budget per article
   // batch mode (src/cli/batch.cpp) and `galley package` (src/cli/package.cpp)
   std::string output_dir, manifest, report, shard;
   int jobs = 0;  // 0 = the number of cores

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "galley/error.hpp"
@@ -96,9 +97,12 @@ ConvertOptions convert_options(const ArticleSettings& s, const std::string& path
     o.reader.resources.fetcher = s.fetcher;
     o.reader.resources.allow_network = true;
   }
+  o.reader.indexes = s.indexes;
   o.cancel = s.cancel;
   if (args.max_input_size) o.reader.limits.max_input_bytes = *args.max_input_size;
   if (args.max_nesting) o.reader.limits.max_nesting = *args.max_nesting;
+  if (args.max_fetch_count) o.reader.limits.max_fetch_count = *args.max_fetch_count;
+  if (args.max_fetch_size) o.reader.limits.max_fetch_bytes = *args.max_fetch_size;
   for (auto& [k, v] : args.variables) o.reader.variables[k] = v;
   o.writer.standalone = args.standalone;
   o.writer.columns = args.columns;
@@ -118,9 +122,19 @@ ConvertOptions convert_options(const ArticleSettings& s, const std::string& path
   return o;
 }
 
+bool reads_input_file(const ArticleSettings& s, const std::string& path, const FormatSpec& from) {
+  const ReaderEntry* entry = s.registry->find_reader(from.name);
+  std::string file = input_path(path);
+  if (!entry || !entry->opens_input || file.empty() || file == "-") return false;
+  std::error_code ec;
+  return std::filesystem::is_regular_file(file, ec);
+}
+
 Document read_article(const ArticleSettings& s, const std::string& path, std::string_view bytes, const FormatSpec& from,
-                      Diagnostics& diag) {
-  return read_document(bytes, convert_options(s, path, from, {}), diag, *s.registry);
+                      Diagnostics& diag, bool from_file) {
+  ConvertOptions o = convert_options(s, path, from, {});
+  if (from_file) o.reader.input_file = input_path(path);
+  return read_document(bytes, o, diag, *s.registry);
 }
 
 static bool writes_stdout(const Args& args) { return args.output.empty() || args.output == "-"; }

@@ -14,6 +14,7 @@
 #include "galley/ast.hpp"
 #include "galley/convert.hpp"
 #include "galley/diagnostics.hpp"
+#include "galley/input_index.hpp"
 #include "galley/registry.hpp"
 
 namespace galley::cli {
@@ -31,6 +32,8 @@ struct ArticleSettings {
   const std::atomic<bool>* cancel = nullptr;  // ConvertOptions::cancel (the server's time limit)
   // --fetch-resources: one fetcher (and cache) for every article of the run.
   std::shared_ptr<ResourceFetcher> fetcher;
+  // Archive indexes shared by the articles of the run (each archive indexed once).
+  std::shared_ptr<InputIndexCache> indexes = std::make_shared<InputIndexCache>();
 };
 ArticleSettings prepare_settings(const Args& args, const Registry& reg);
 
@@ -50,10 +53,16 @@ std::vector<std::string> output_suffixes(const Registry& reg, const std::vector<
 ConvertOptions convert_options(const ArticleSettings& s, const std::string& path, const FormatSpec& from,
                                const FormatSpec& to);
 
+// Does the reader `from` read this input's file itself (ReaderEntry::opens_input,
+// and the input is a regular file, not standard input)? Then the caller reads no
+// bytes and passes from_file to read_article: a multi-GB archive is never held.
+bool reads_input_file(const ArticleSettings& s, const std::string& path, const FormatSpec& from);
+
 // galley::read_document for one input (resource root: the input's folder unless
-// --resource-root), metadata included. Throws galley::Error.
+// --resource-root), metadata included; from_file: the reader is given the input's
+// path (ReaderOptions::input_file) and `bytes` is empty. Throws galley::Error.
 Document read_article(const ArticleSettings& s, const std::string& path, std::string_view bytes, const FormatSpec& from,
-                      Diagnostics& diag);
+                      Diagnostics& diag, bool from_file = false);
 // galley::write_document: the filters (given the format's name), then the writer.
 // Single-file mode's two ends, shared by one-article and joined conversions:
 // refuse binary output to a terminal before any work; write the result to -o

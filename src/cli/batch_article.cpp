@@ -72,7 +72,8 @@ std::vector<bool> outputs_up_to_date(const ArticleSettings& settings, const Fres
   if (settings.args->force) return fresh;
   std::string bytes;
   try {
-    bytes = read_file(input_path(input), max_input(settings));
+    bytes = reads_input_file(settings, input, from) ? archive_fingerprint(input)
+                                                    : read_file(input_path(input), max_input(settings));
   } catch (const Error&) {
     return fresh;  // converting reports the error
   }
@@ -95,6 +96,9 @@ ArticleResult convert_article(const ArticleSettings& settings, const Freshness& 
     r.outputs.push_back(std::move(o));
   }
   const bool force = settings.args->force;
+  // An archive read from its file: `bytes` holds its fingerprint for the digests, not its content.
+  const bool from_file = reads_input_file(settings, in, from);
+  auto read_input = [&] { return from_file ? archive_fingerprint(in) : read_file(input_path(in), max_input(settings)); };
   std::string bytes;
   std::vector<std::string> sources(formats.size());
   bool all_fresh = false, have_input = false;
@@ -106,7 +110,7 @@ ArticleResult convert_article(const ArticleSettings& settings, const Freshness& 
     }
   } else {
     try {
-      bytes = read_file(input_path(in), max_input(settings));
+      bytes = read_input();
       have_input = all_fresh = true;
       for (std::size_t f = 0; f < formats.size(); ++f) {
         sources[f] = freshness.source_digest(bytes, r.reader, to_string(formats[f]));
@@ -124,11 +128,11 @@ ArticleResult convert_article(const ArticleSettings& settings, const Freshness& 
     try {
       Diagnostics diag;
       if (!have_input) {
-        bytes = read_file(input_path(in), max_input(settings));
+        bytes = read_input();
         for (std::size_t f = 0; f < formats.size(); ++f)
           sources[f] = freshness.source_digest(bytes, r.reader, to_string(formats[f]));
       }
-      Document doc = read_article(settings, in, bytes, from, diag);
+      Document doc = read_article(settings, in, from_file ? std::string_view() : std::string_view(bytes), from, diag, from_file);
       r.read_warnings = diag.all();
       bytes.clear();
       bytes.shrink_to_fit();

@@ -76,10 +76,11 @@ int run_joined(const Args& args, const Registry& reg) {
   std::vector<Document> docs;
   docs.reserve(inputs.size());
   for (auto& path : inputs) {
-    std::string bytes = path == "-" ? read_stdin(max_input) : read_file(path, max_input);
     FormatSpec from = reader_spec_for(settings, path, force);
+    const bool from_file = reads_input_file(settings, path, from);  // an archive: read record by record
+    std::string bytes = from_file ? std::string() : path == "-" ? read_stdin(max_input) : read_file(path, max_input);
     try {
-      docs.push_back(read_article(settings, path, bytes, from, diag));
+      docs.push_back(read_article(settings, path, bytes, from, diag, from_file));
     } catch (const Error& e) {
       // Which of many inputs failed matters; the category (exit code) stays.
       std::string m = e.what();

@@ -113,7 +113,9 @@ int run(int argc, char** argv) {
   std::string input;
   if (inputs.size() > 1 && !reader_entry.joins_inputs)
     throw UsageError("galley.cli.usage", "the " + reader_entry.name + " reader takes one input");
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
+  // An archive its reader reads from the file (record by record): no bytes read here.
+  const bool from_file = inputs.size() == 1 && cli::reads_input_file(settings, first_input, from_spec);
+  for (std::size_t i = 0; i < inputs.size() && !from_file; ++i) {
     if (i) input += "\n\n";
     if (inputs[i] == "-") {
       std::string data;
@@ -132,7 +134,7 @@ int run(int argc, char** argv) {
 
   // Reader, then metadata files and -M (later wins, as in pandoc), then the
   // filters and the writer: the same steps as batch mode and packages.
-  Document doc = cli::read_article(settings, first_input, input, from_spec, diag);
+  Document doc = cli::read_article(settings, first_input, input, from_spec, diag, from_file);
   input.clear();
   input.shrink_to_fit();
   std::string out = cli::write_article(settings, first_input, doc, to_spec, diag);

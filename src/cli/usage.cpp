@@ -33,6 +33,10 @@ Reads standard input when no file (or "-") is given.
       --fetch-resources        fetch remote images over http(s) (default: no network);
                                never from loopback/private/link-local addresses
       --allow-private-network  with --fetch-resources: allow those addresses too
+      --max-fetch-count=N      with --fetch-resources: at most N remote images
+                               asked for per article (default 100)
+      --max-fetch-size=BYTES   with --fetch-resources: at most BYTES of them kept
+                               per article (default 128 MiB)
       --columns=N              line length for plain text (default 72)
       --wrap=auto|none|preserve  line wrapping for plain text
       --pandoc-api=1.22|1.23   Pandoc JSON API version to write (default 1.23)

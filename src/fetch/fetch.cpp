@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <curl/curl.h>
+#include <openssl/evp.h>
 #include <unistd.h>
 
 #include <map>
@@ -24,6 +25,20 @@ struct Transfer {
   const std::string* public_address = nullptr;
   std::string refused;  // the address and why, when the open-socket check said no
 };
+
+// The fetched bytes' SHA-256 for their provenance (OpenSSL: curl links it already).
+std::string sha256_hex(const std::string& bytes) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), md, &n, EVP_sha256(), nullptr) != 1) return {};
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < n; ++i) {
+    out += hex[md[i] >> 4];
+    out += hex[md[i] & 15];
+  }
+  return out;
+}
 
 std::size_t on_data(char* p, std::size_t size, std::size_t n, void* user) {
   auto* t = static_cast<Transfer*>(user);
@@ -144,7 +159,8 @@ class CurlFetcher : public ResourceFetcher {
     e.ok = true;
     e.resource.bytes = std::move(t.body);
     e.resource.media_type = media;
-    e.resource.provenance = {{"fetched-url", url}, {"fetched-from", final_url}, {"http-status", std::to_string(status)}};
+    e.resource.provenance = {{"fetched-from", final_url}, {"http-status", std::to_string(status)},
+                             {"content-type", media}, {"sha256", sha256_hex(e.resource.bytes)}};
     return e;
   }
 

@@ -8,7 +8,8 @@
 # embedded (EPUB and print HTML); without --allow-private-network 127.0.0.1,
 # ::1, 10.x, 169.254.169.254, localhost and a redirect to 127.0.0.1 are all
 # refused and the private server sees no request; a page that is not an image
-# and a redirect loop are refused with a warning.
+# and a redirect loop are refused with a warning; the article's fetch budget
+# (--max-fetch-count, --max-fetch-size) and the fetched images' provenance.
 set -u
 source "$SRC/tests/conformance/lib.sh"
 need python3 unzip
@@ -61,6 +62,18 @@ k=$(grep -o 'src="data:image/png;base64' out/ok.html | wc -l)
 [ "$k" = 3 ] || bad "print HTML embeds $k fetched images, want 3"
 n=$(grep -c '^/img/photo-1.png$' private.log)
 [ "$n" = 1 ] || bad "photo-1 fetched $n times for two formats, want 1 (cache)"
+
+# 2b. The article's fetch budget: one image, then a fetch-budget warning; provenance in the metadata.
+"$GALLEY" ok.html --fetch-resources --allow-private-network --max-fetch-count=1 --to epub,json --output-dir budget 2>budget.err ||
+  { bad "fetch with --max-fetch-count=1"; cat budget.err; }
+k=$(unzip -l budget/ok.epub | grep -c 'EPUB/media/image-.*\.png')
+[ "$k" = 1 ] || bad "with --max-fetch-count=1 the EPUB holds $k fetched images, want 1"
+grep -q "fetch budget of 1 remote images is used up: 2 more" budget.err || bad "no fetch-budget warning: $(cat budget.err)"
+grep -q '"sha256"' budget/ok.json || bad "no fetch provenance (sha256) in the JSON metadata"
+unzip -p budget/ok.epub EPUB/package.opf | grep -q 'dcterms:provenance">Image http://127.0.0.1' || bad "no dcterms:provenance in the EPUB package"
+grep -q "not carried.*fetch" budget.err && bad "EPUB reports the fetch provenance as metadata not carried"
+"$GALLEY" ok.html --fetch-resources --allow-private-network --max-fetch-size=10 -o small.epub 2>small.err || bad "fetch with --max-fetch-size=10"
+grep -q "would pass the article's fetch budget of 10 bytes" small.err || bad "no fetch-budget warning for bytes: $(cat small.err)"
 
 # 3. Without --allow-private-network every private address is refused, before connecting.
 : >private.log
