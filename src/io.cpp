@@ -185,6 +185,7 @@ void write_file_atomic(const std::string& path, std::string_view data) {
 // ---- resources ----
 bool remote_image_available(std::string_view url, const Resources& res) {
   if (res.store && res.store->find(url)) return true;
+  if (res.store && res.store->fetched()) return false;  // fetched when read: what is not there was refused
   return res.allow_network && res.fetcher && is_remote_url(url);
 }
 
@@ -324,6 +325,9 @@ std::optional<LoadedImage> load_image(std::string_view url_in, const Resources& 
         return std::nullopt;
       }
       bytes = found->bytes;
+    } else if (res.store && res.store->fetched()) {
+      diag.warn("resource-missing", pre + "remote image not fetched (see the warnings when the article was read): " + what);
+      return std::nullopt;
     } else if (res.allow_network && res.fetcher) {
       auto f = res.fetcher->fetch(url, limits, diag);
       if (!f) return std::nullopt;  // the fetcher has warned
