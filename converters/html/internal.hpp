@@ -7,7 +7,7 @@
 //   document_title.cpp  <title> with the site name cut off (for metadata.cpp)
 //   similarity.cpp  how much of one text another repeats (titles, bylines)
 //   jsonld.cpp    schema.org JSON-LD -> candidate metadata fields
-//   extract.cpp   +extract: find the article's main content, drop page furniture
+//   extract*.cpp  +extract: find the article's main content, drop page furniture (extractor.hpp)
 //   convert.cpp   DOM -> Blocks / Inlines
 //   reader.cpp    the Reader: glues the passes together
 #pragma once
