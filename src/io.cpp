@@ -19,6 +19,7 @@
 
 #include "galley/error.hpp"
 #include "galley/resource_store.hpp"
+#include "galley/text.hpp"
 
 namespace galley {
 
@@ -200,23 +201,6 @@ bool is_remote_url(std::string_view url) {
 }
 
 namespace {
-int hexval(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size()) {
-      int a = hexval(s[i + 1]), b = hexval(s[i + 2]);
-      if (a >= 0 && b >= 0) { out += static_cast<char>(a * 16 + b); i += 2; continue; }
-    }
-    out += s[i];
-  }
-  return out;
-}
 std::string real_path(const std::string& p) {
   char buf[PATH_MAX];
   if (!::realpath(p.c_str(), buf)) return {};
@@ -251,7 +235,7 @@ std::optional<std::string> resolve_resource(std::string_view ref_in, const Resou
   // "%252e" stays "%2e", a literal file name, never "..").
   auto q = ref.find_first_of("?#");
   if (q != std::string::npos) ref = ref.substr(0, q);
-  ref = percent_decode(ref);
+  ref = percent_decode(ref).text;
   if (ref.find('\0') != std::string::npos) {
     diag.warn("resource-refused", "resource path contains a NUL byte");
     return std::nullopt;
@@ -434,7 +418,7 @@ std::optional<DataUri> decode_data_uri(std::string_view uri, std::size_t max_byt
     }
   } else {
     if (payload.size() > max_bytes * 3 + 3) return big();
-    d.bytes = percent_decode(payload);
+    d.bytes = percent_decode(payload).text;
   }
   if (d.bytes.size() > max_bytes) return big();
   return d;

@@ -450,4 +450,28 @@ bool ascii_iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+PercentDecoded percent_decode(std::string_view s, bool plus_is_space) {
+  PercentDecoded out;
+  out.text.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '+' && plus_is_space) {
+      out.text += ' ';
+      continue;
+    }
+    if (c == '%') {
+      const int hi = i + 2 < s.size() ? hex_digit_value(s[i + 1]) : -1;
+      const int lo = hi >= 0 ? hex_digit_value(s[i + 2]) : -1;
+      if (lo >= 0) {
+        out.text += static_cast<char>(hi * 16 + lo);
+        i += 2;
+        continue;
+      }
+      out.malformed = true;
+    }
+    out.text += c;
+  }
+  return out;
+}
+
 }  // namespace galley

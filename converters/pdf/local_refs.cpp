@@ -13,12 +13,6 @@ namespace {
 constexpr std::string_view kRefused = "data:,";
 
 bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool starts_with_ci(std::string_view s, std::size_t at, std::string_view word) {
   if (at + word.size() > s.size()) return false;
@@ -38,7 +32,7 @@ std::string css_unescaped(std::string_view css) {
     if (css[i] == '\\' && i + 1 < css.size()) {
       std::size_t k = i + 1;
       unsigned long cp = 0;
-      while (k < css.size() && k < i + 7 && hex_value(css[k]) >= 0) cp = cp * 16 + static_cast<unsigned long>(hex_value(css[k++]));
+      while (k < css.size() && k < i + 7 && hex_digit_value(css[k]) >= 0) cp = cp * 16 + static_cast<unsigned long>(hex_digit_value(css[k++]));
       if (k > i + 1) {
         if (k < css.size() && space(css[k])) ++k;
         if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;

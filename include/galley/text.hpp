@@ -77,6 +77,24 @@ std::string ascii_lower(std::string_view s);
 // Equal but for the case of ASCII letters.
 bool ascii_iequals(std::string_view a, std::string_view b);
 
+// The value of one hexadecimal digit (either case), or -1 for any other byte.
+constexpr int hex_digit_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// %XX escapes decoded (URL paths, data: URIs, query strings). An escape that is cut
+// short or not hexadecimal is kept as written and `malformed` is set, so a lenient
+// caller uses the text and a strict one refuses it. With `plus_is_space`, '+' is a
+// space, as in an HTML form's query string.
+struct PercentDecoded {
+  std::string text;
+  bool malformed = false;
+};
+PercentDecoded percent_decode(std::string_view s, bool plus_is_space = false);
+
 // UTF-16 without a BOM, guessed from the NUL bytes of the first 4 KiB: ASCII-range
 // characters put a NUL in the high byte, so many NULs at odd offsets (and almost none
 // at even ones) mean little-endian, the reverse big-endian. Returns "UTF-16LE" or

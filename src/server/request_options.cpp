@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "galley/error.hpp"
+#include "galley/text.hpp"
 
 namespace galley::server {
 
@@ -13,27 +14,13 @@ namespace {
 
 [[noreturn]] void bad_option(const std::string& msg) { throw UsageError("galley.server.option", msg); }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '+') { out += ' '; continue; }
-    if (c != '%') { out += c; continue; }
-    if (i + 2 >= s.size())
-      throw UsageError("galley.server.query", "a '%' escape is cut short in the query string");
-    int a = hex_value(s[i + 1]), b = hex_value(s[i + 2]);
-    if (a < 0 || b < 0) throw UsageError("galley.server.query", "a '%' escape is not hexadecimal in the query string");
-    out += static_cast<char>(a * 16 + b);
-    i += 2;
-  }
+// A query string's value: '+' is a space; a broken escape or a NUL byte is refused
+// (a lenient decode would hand the option parser something the client did not send).
+std::string query_decode(std::string_view s) {
+  PercentDecoded d = percent_decode(s, /*plus_is_space=*/true);
+  if (d.malformed)
+    throw UsageError("galley.server.query", "a '%' escape is cut short or not hexadecimal in the query string");
+  std::string out = std::move(d.text);
   if (out.find('\0') != std::string::npos) throw UsageError("galley.server.query", "a NUL byte in the query string");
   return out;
 }
@@ -85,8 +72,8 @@ std::vector<Param> parse_query(std::string_view query) {
     std::string_view part = query.substr(start, amp == std::string_view::npos ? std::string_view::npos : amp - start);
     if (!part.empty()) {
       std::size_t eq = part.find('=');
-      if (eq == std::string_view::npos) out.emplace_back(percent_decode(part), "");
-      else out.emplace_back(percent_decode(part.substr(0, eq)), percent_decode(part.substr(eq + 1)));
+      if (eq == std::string_view::npos) out.emplace_back(query_decode(part), "");
+      else out.emplace_back(query_decode(part.substr(0, eq)), query_decode(part.substr(eq + 1)));
     }
     if (amp == std::string_view::npos) break;
     start = amp + 1;
