@@ -6,6 +6,7 @@
 #include <libxml/tree.h>
 
 #include <cstddef>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <set>
@@ -14,34 +15,31 @@
 #include <vector>
 
 #include "galley/ast.hpp"
+#include "galley/detail/xml_dom.hpp"
 #include "galley/diagnostics.hpp"
 #include "galley/options.hpp"
 
 namespace galley::jats::in {
 
-// ---- XML (reader_xml.cpp) ----
-struct XmlDocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-using XmlDoc = std::unique_ptr<xmlDoc, XmlDocFree>;
+// ---- XML (reader_xml.cpp; the parse and lookups are the core's galley/detail/xml_dom.hpp) ----
+using detail::dom::XmlDoc;
+using detail::dom::name_of;  // local name; "mml:math" is "math"
+using detail::dom::is_el;
+using detail::dom::attr;      // no namespace
+using detail::dom::xml_lang;  // xml:lang
+using detail::dom::first;     // first element child
+using detail::dom::all;
 
-// Parses JATS safely: no network, no DTD (internal or external) loaded for
-// validation, external entities never resolved (a reference to one is dropped with a
-// warning), the JATS DTDs' character entities (&nbsp; &ndash; ...) from the committed
-// table. Throws InputError galley.jats.parse / galley.jats.too-large.
+// Parses JATS safely (the core's parse: no network, no DTD loaded, external entities
+// never resolved, a reference to one dropped with a warning) with the JATS DTDs'
+// character entities (&nbsp; &ndash; ...) from the committed table. Throws InputError
+// galley.jats.parse / galley.jats.too-large.
 XmlDoc parse(std::string_view input, const ReaderOptions& options, Diagnostics& diag);
 
 // The UTF-8 text of a JATS DTD character entity, nullptr when the name is unknown.
 const char* dtd_entity(std::string_view name);
 
-std::string_view name_of(const xmlNode* n);  // local name; "mml:math" is "math"
-bool is_el(const xmlNode* n);
-bool is_el(const xmlNode* n, std::string_view name);
-std::string attr(const xmlNode* n, const char* name);         // no namespace
-std::string xlink_href(const xmlNode* n);                      // xlink:href
-std::string xml_lang(const xmlNode* n);                        // xml:lang
-const xmlNode* first(const xmlNode* n, std::string_view name);  // first element child
-std::vector<const xmlNode*> all(const xmlNode* n, std::string_view name);
+std::string xlink_href(const xmlNode* n);                      // xlink:href, white space collapsed
 // All character data below n (internal entities expanded), white space as in the source.
 std::string raw_text(const xmlNode* n);
 // The same with white space collapsed and trimmed: one-line metadata values.
@@ -50,6 +48,21 @@ std::string text(const xmlNode* n);
 const xmlNode* entity_children(const xmlNode* ref);
 // The element serialised as XML (for MathML kept beside the formula).
 std::string serialise(const xmlNode* n);
+
+// Is s empty or XML white space only (what collapse_whitespace makes empty)?
+inline bool is_xml_blank(std::string_view s) {
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+  return true;
+}
+
+// Appends from's elements to `to`, moved rather than copied (from is left empty or
+// moved-from): AST nodes own vectors and strings, copies allocate them all again.
+template <class T>
+void append_moved(std::vector<T>& to, std::vector<T>& from) {
+  if (to.empty()) to = std::move(from);
+  else to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
 
 // ---- The reading context ----
 struct Reading {

@@ -42,7 +42,7 @@ void cite_inlines(Reading& r, const xmlNode* n, Inlines& out, bool structured);
 // Does n hold text of its own (not only elements and white space)?
 bool has_own_text(const xmlNode* n) {
   for (const xmlNode* t = n->children; t; t = t->next)
-    if (t->type == XML_TEXT_NODE && t->content && !collapse_whitespace(reinterpret_cast<const char*>(t->content)).empty())
+    if (t->type == XML_TEXT_NODE && t->content && !is_xml_blank(reinterpret_cast<const char*>(t->content)))
       return true;
   return false;
 }
@@ -80,7 +80,7 @@ void cite_inlines(Reading& r, const xmlNode* n, Inlines& out, bool structured) {
   for (const xmlNode* c = n->children; c; c = c->next) {
     if (!is_el(c)) {
       // Between the fields of a structured citation white space is layout: separators come below.
-      bool blank = c->type == XML_TEXT_NODE && (!c->content || collapse_whitespace(reinterpret_cast<const char*>(c->content)).empty());
+      bool blank = c->type == XML_TEXT_NODE && (!c->content || is_xml_blank(reinterpret_cast<const char*>(c->content)));
       if (!(structured && blank)) read_inline(r, c, out);
       continue;
     }
@@ -124,7 +124,7 @@ Block reference(Reading& r, const xmlNode* ref) {
     } else {
       Blocks b;
       read_block(r, cit, b);
-      d.content.insert(d.content.end(), b.begin(), b.end());
+      append_moved(d.content, b);
       continue;
     }
     tidy(xs);

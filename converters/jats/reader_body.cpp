@@ -77,7 +77,7 @@ Inlines label_and(Reading& r, const xmlNode* label, const xmlNode* title) {
   if (title) {
     Inlines t = inlines_of(r, title);
     if (!xs.empty() && !t.empty()) xs.emplace_back(Space{});
-    xs.insert(xs.end(), t.begin(), t.end());
+    append_moved(xs, t);
   }
   return xs;
 }
@@ -214,7 +214,7 @@ void read_media_link(Reading& r, const xmlNode* n, Blocks& out) {
 void read_box(Reading& r, const xmlNode* n, std::vector<std::string> classes, Blocks& out) {
   Div d{id_attr(n, std::move(classes)), {}};
   Blocks cap = caption_blocks(r, n);
-  d.content.insert(d.content.end(), cap.begin(), cap.end());
+  append_moved(d.content, cap);
   if (!first(n, "caption")) label_title_para(r, n, d.content);
   flow(r, n, d.content, false, {"label", "title", "caption", "object-id"});
   out.emplace_back(std::move(d));
@@ -281,7 +281,7 @@ void read_block(Reading& r, const xmlNode* n, Blocks& out, bool plain) {
     for (const xmlNode* a : all(n, "attrib")) {
       Inlines xs{Str{"\u2014"}, Space{}};
       Inlines t = inlines_of(r, a);
-      xs.insert(xs.end(), t.begin(), t.end());
+      append_moved(xs, t);
       q.emplace_back(Para{std::move(xs)});
     }
     out.emplace_back(BlockQuote{std::move(q)});

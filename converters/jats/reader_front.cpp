@@ -268,7 +268,7 @@ void lead_abstract(Reading& r, const xmlNode* a, Blocks& lead) {
   if (head.empty()) head = galley::text(type.empty() ? std::string("Abstract") : type);
   d.content.emplace_back(Header{2, Attr{}, std::move(head)});
   Blocks body = content_without_title(r, a);
-  d.content.insert(d.content.end(), body.begin(), body.end());
+  append_moved(d.content, body);
   lead.emplace_back(std::move(d));
 }
 
@@ -554,7 +554,7 @@ void read_front_stub(Reading& r, const xmlNode* stub, int level, Blocks& out, At
   if (!names.empty()) out.emplace_back(Para{Inlines{Emph{std::move(names)}}});
   for (const xmlNode* a : all(stub, "abstract")) {
     Blocks b = content_without_title(r, a);
-    out.insert(out.end(), b.begin(), b.end());
+    append_moved(out, b);
   }
 }
 

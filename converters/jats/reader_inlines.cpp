@@ -1,6 +1,7 @@
 // JATS phrase content -> Inlines: text, emphasis, links, cross-references,
 // formulas, inline footnotes. An element the reader has no mapping for keeps its
 // text (its children are read in place) and is counted for the final warning.
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -70,7 +71,7 @@ void read_link(Reading& r, const xmlNode* n, std::string url, Inlines& out) {
   if (content.empty()) content = galley::text(url);
   if (is_dangerous_url(url)) {
     ++r.unsafe_urls;
-    out.insert(out.end(), content.begin(), content.end());
+    append_moved(out, content);
     return;
   }
   out.emplace_back(Link{Attr{}, std::move(content), Target{strip_url_controls(url), {}}});
@@ -94,7 +95,7 @@ void read_xref(Reading& r, const xmlNode* n, Inlines& out) {
   Inlines content = inlines_of(r, n);
   // In metadata (titles, author names) a cross-reference leads nowhere: its text only.
   if (rid.empty() || r.in_meta) {
-    out.insert(out.end(), content.begin(), content.end());
+    append_moved(out, content);
     return;
   }
   Attr a;
@@ -107,14 +108,14 @@ void read_graphic_inline(Reading& r, const xmlNode* n, Inlines& out) {
   Inlines alt;
   if (const xmlNode* a = first(n, "alt-text")) alt = galley::text(text(a));
   if (href.empty()) {
-    out.insert(out.end(), alt.begin(), alt.end());
+    append_moved(out, alt);
     return;
   }
   // Publishers' hrefs are file names or identifiers (PLOS: info:doi/...): kept as they
   // are for writers to resolve below the resource root; only script URLs go.
   if (is_dangerous_url(href)) {
     ++r.unsafe_urls;
-    out.insert(out.end(), alt.begin(), alt.end());
+    append_moved(out, alt);
     return;
   }
   out.emplace_back(Image{Attr{attr(n, "id"), {}, {}}, std::move(alt), Target{strip_url_controls(href), {}}});
@@ -123,6 +124,16 @@ void read_graphic_inline(Reading& r, const xmlNode* n, Inlines& out) {
 }  // namespace
 
 void add_text(Inlines& out, std::string_view s) {
+  // Room for every run of the text (words and spaces) at once: growing the vector element
+  // by element moved each Inline several times and was a good part of reading.
+  std::size_t runs = 0;
+  bool prev = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    bool sp = xml_space(s[i]);
+    runs += i == 0 || sp != prev;
+    prev = sp;
+  }
+  if (out.size() + runs > out.capacity()) out.reserve(std::max(out.size() + runs, out.capacity() * 2));
   std::size_t i = 0;
   while (i < s.size()) {
     if (xml_space(s[i])) {
@@ -145,30 +156,33 @@ void add_text(Inlines& out, std::string_view s) {
 }
 
 void tidy(Inlines& xs) {
-  // Most runs are tidy already: check before copying.
+  // Most runs are tidy already: check before compacting.
   bool clean = xs.empty() || (!xs.front().is<Space>() && !xs.back().is<Space>());
   for (std::size_t i = 0; clean && i < xs.size(); ++i) {
     if (auto s = xs[i].as<Str>()) clean = !s->text.empty() && !(i && xs[i - 1].is<Str>());
     else if (xs[i].is<Space>()) clean = !(i && xs[i - 1].is<Space>());
   }
   if (clean) return;
-  Inlines out;
-  out.reserve(xs.size());
-  for (Inline& x : xs) {
+  // In place: w is where the next kept element goes (w <= i), so nothing is moved twice
+  // and no second vector is allocated.
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    Inline& x = xs[i];
     if (x.is<Space>()) {
-      if (out.empty() || out.back().is<Space>()) continue;
+      if (w == 0 || xs[w - 1].is<Space>()) continue;
     } else if (auto s = x.as<Str>()) {
       if (s->text.empty()) continue;
-      if (!out.empty())
-        if (auto prev = out.back().as<Str>()) {
+      if (w > 0)
+        if (auto prev = xs[w - 1].as<Str>()) {
           prev->text += s->text;
           continue;
         }
     }
-    out.push_back(std::move(x));
+    if (w != i) xs[w] = std::move(x);
+    ++w;
   }
-  while (!out.empty() && out.back().is<Space>()) out.pop_back();
-  xs = std::move(out);
+  while (w > 0 && xs[w - 1].is<Space>()) --w;
+  xs.erase(xs.begin() + static_cast<std::ptrdiff_t>(w), xs.end());
 }
 
 bool is_inline_element(std::string_view name) {
@@ -267,7 +281,7 @@ void read_inline(Reading& r, const xmlNode* n, Inlines& out) {
       out.emplace_back(Link{Attr{}, std::move(t), Target{"https://doi.org/" + uri_path(id), {}}});
     else if (type == "pmid" && !id.empty())
       out.emplace_back(Link{Attr{}, std::move(t), Target{"https://pubmed.ncbi.nlm.nih.gov/" + id + "/", {}}});
-    else out.insert(out.end(), t.begin(), t.end());
+    else append_moved(out, t);
   } else if (name == "related-article" || name == "related-object") {
     std::string href = xlink_href(n);
     if (!href.empty()) read_link(r, n, href, out);
@@ -275,10 +289,10 @@ void read_inline(Reading& r, const xmlNode* n, Inlines& out) {
   } else if (name == "private-char") {
     Inlines t = kids();
     if (t.empty()) t = galley::text(attr(n, "description"));
-    out.insert(out.end(), t.begin(), t.end());
+    append_moved(out, t);
   } else if (name == "label") {
     Inlines t = kids();
-    out.insert(out.end(), t.begin(), t.end());
+    append_moved(out, t);
   } else if (in(name, std::begin(kSpanElements), std::end(kSpanElements))) {
     std::string cls(name);
     wrap([&](Inlines t) -> Inline { return wrap_span(cls, std::move(t)); });

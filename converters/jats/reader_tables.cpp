@@ -123,14 +123,14 @@ void read_table(Reading& r, const xmlNode* table, Attr attr_, Caption caption, B
     std::string_view name = name_of(c);
     if (name == "thead") {
       auto rows = rows_of(r, c);
-      t.head.rows.insert(t.head.rows.end(), rows.begin(), rows.end());
+      append_moved(t.head.rows, rows);
     } else if (name == "tbody") {
       TableBody b;
       b.body = rows_of(r, c);
       t.bodies.push_back(std::move(b));
     } else if (name == "tfoot") {
       auto rows = rows_of(r, c);
-      t.foot.rows.insert(t.foot.rows.end(), rows.begin(), rows.end());
+      append_moved(t.foot.rows, rows);
     } else if (name == "tr") {
       loose.push_back(read_row(r, c));
     } else if (name != "col" && name != "colgroup") {

@@ -1,30 +1,12 @@
+// The NITF/NewsML readers' own text helpers (the parse and lookups are the core's).
 #include "nitf/dom.hpp"
 
-#include <libxml/parser.h>
-#include <libxml/xmlerror.h>
+#include <libxml/entities.h>
 
-#include <climits>
-
-#include "galley/error.hpp"
 #include "galley/whitespace.hpp"
 
 namespace galley::nitf {
 namespace {
-
-struct FirstError {
-  std::string message;
-  int line = 0;
-};
-
-void on_error(void* ctx, const xmlError* e) {
-  auto* first = static_cast<FirstError*>(ctx);
-  if (!e || e->level < XML_ERR_ERROR || !first->message.empty()) return;
-  first->message = e->message ? e->message : "error";
-  while (!first->message.empty() && (first->message.back() == '\n' || first->message.back() == ' '))
-    first->message.pop_back();
-  first->line = e->line;
-}
-
 
 void append_text(const xmlNode* n, std::string& out, int depth) {
   for (const xmlNode* c = n->children; c; c = c->next) {
@@ -43,73 +25,6 @@ void append_text(const xmlNode* n, std::string& out, int depth) {
 }
 
 }  // namespace
-
-XmlDocPtr parse_xml(std::string_view input, const ReaderOptions& options, Diagnostics& diag, const char* area) {
-  if (input.size() > options.limits.max_input_bytes || input.size() > static_cast<std::size_t>(INT_MAX))
-    throw InputError(std::string("galley.") + area + ".too-large",
-                     "input of " + std::to_string(input.size()) + " bytes is larger than the input limit");
-  FirstError first;
-  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-  if (!ctxt) throw InputError(std::string("galley.") + area + ".parser", "cannot create the XML parser");
-  xmlSetStructuredErrorFunc(&first, reinterpret_cast<xmlStructuredErrorFunc>(on_error));
-  // No XML_PARSE_NOENT and no DTDLOAD: an external entity or DTD is never fetched.
-  int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE | XML_PARSE_NOCDATA;
-  xmlDoc* doc = xmlCtxtReadMemory(ctxt, input.data(), static_cast<int>(input.size()),
-                                  options.input_name.empty() ? nullptr : options.input_name.c_str(), nullptr, opts);
-  bool well_formed = ctxt->wellFormed;
-  xmlSetStructuredErrorFunc(nullptr, nullptr);
-  xmlFreeParserCtxt(ctxt);
-  if (!doc || !well_formed) {
-    if (doc) xmlFreeDoc(doc);
-    throw InputError(std::string("galley.") + area + ".parse",
-                     "the input is not well-formed XML" +
-                         (first.message.empty() ? std::string()
-                                                : " (line " + std::to_string(first.line) + ": " + first.message + ")"));
-  }
-  (void)diag;
-  return XmlDocPtr(doc);
-}
-
-std::string_view local_name(const xmlNode* n) {
-  return n && n->name ? std::string_view(reinterpret_cast<const char*>(n->name)) : std::string_view();
-}
-bool is_element(const xmlNode* n) { return n && n->type == XML_ELEMENT_NODE; }
-bool is(const xmlNode* n, std::string_view name) { return is_element(n) && local_name(n) == name; }
-
-std::string attr(const xmlNode* n, const char* name) {
-  if (!is_element(n)) return {};
-  for (const xmlAttr* a = n->properties; a; a = a->next) {
-    if (a->ns || !a->name || std::string_view(reinterpret_cast<const char*>(a->name)) != name) continue;
-    xmlChar* v = xmlNodeListGetString(n->doc, a->children, 1);
-    std::string s = v ? reinterpret_cast<const char*>(v) : "";
-    xmlFree(v);
-    return s;
-  }
-  return {};
-}
-
-std::string lang_attr(const xmlNode* n) {
-  if (!is_element(n)) return {};
-  xmlChar* v = xmlGetNsProp(n, BAD_CAST "lang", XML_XML_NAMESPACE);
-  std::string s = v ? reinterpret_cast<const char*>(v) : "";
-  xmlFree(v);
-  return s;
-}
-
-const xmlNode* child(const xmlNode* n, std::string_view name) {
-  if (!n) return nullptr;
-  for (const xmlNode* c = n->children; c; c = c->next)
-    if (is(c, name)) return c;
-  return nullptr;
-}
-
-std::vector<const xmlNode*> children(const xmlNode* n, std::string_view name) {
-  std::vector<const xmlNode*> out;
-  if (!n) return out;
-  for (const xmlNode* c = n->children; c; c = c->next)
-    if (is(c, name)) out.push_back(c);
-  return out;
-}
 
 std::string text_of(const xmlNode* n) {
   std::string out;
