@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <new>
+#include <string>
+#include <string_view>
 
 #include "galley/json.hpp"
 
@@ -13,17 +16,24 @@ namespace galley {
 
 namespace {
 
-// The output buffer: a std::string used as raw storage behind a cursor, so that
-// each piece costs a bounds check and a memcpy rather than a std::string::append
-// call (appends were 40% of plain->json, measured with callgrind).
+// The output buffer: raw malloc'd storage behind a cursor, so that each piece costs a
+// bounds check and a memcpy rather than a std::string::append call (appends were 40%
+// of plain->json, measured with callgrind). It grows with realloc, which extends the
+// block in place when it ends the heap (the usual case for the one big buffer) and
+// never zero-fills: a std::string resized by doubling cleared and copied every step
+// (16% of jats->json's time). finish() copies the text into the string once.
 class Out {
  public:
   explicit Out(std::string& s) : s_(s) {
-    s_.resize(4096);  // grows by doubling; small documents stay small
-    p_ = s_.data();
-    end_ = p_ + s_.size();
+    buf_ = static_cast<char*>(std::malloc(4096));  // small documents stay small
+    if (!buf_) throw std::bad_alloc();
+    p_ = buf_;
+    end_ = buf_ + 4096;
   }
-  void finish() { s_.resize(static_cast<std::size_t>(p_ - s_.data())); }
+  ~Out() { std::free(buf_); }
+  Out(const Out&) = delete;
+  Out& operator=(const Out&) = delete;
+  void finish() { s_.assign(buf_, static_cast<std::size_t>(p_ - buf_)); }
   void need(std::size_t n) {
     if (static_cast<std::size_t>(end_ - p_) < n) grow(n);
   }
@@ -37,12 +47,16 @@ class Out {
 
  private:
   void grow(std::size_t n) {
-    auto used = static_cast<std::size_t>(p_ - s_.data());
-    s_.resize(std::max(s_.size() * 2, used + n + 4096));
-    p_ = s_.data() + used;
-    end_ = s_.data() + s_.size();
+    auto used = static_cast<std::size_t>(p_ - buf_);
+    auto cap = std::max(static_cast<std::size_t>(end_ - buf_) * 2, used + n + 4096);
+    auto* b = static_cast<char*>(std::realloc(buf_, cap));
+    if (!b) throw std::bad_alloc();
+    buf_ = b;
+    p_ = b + used;
+    end_ = b + cap;
   }
   std::string& s_;
+  char* buf_;
   char* p_;
   char* end_;
 };
