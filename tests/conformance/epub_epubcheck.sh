@@ -12,6 +12,7 @@
 set -u
 : "${GALLEY:?GALLEY (the galley binary) must be set}" "${SHARED:?SHARED must be set}" "${SRC:?SRC must be set}"
 JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
+source "$SRC/tests/conformance/lib.sh"  # java_quick
 
 missing() {
   if [ "${CI:-}" = "true" ]; then
@@ -86,7 +87,7 @@ fi
 shopt -s nullglob
 books=("$work"/[0-9]*.epub)
 echo "checking ${#books[@]} EPUBs with EPUBCheck"
-java -Xss1024k -cp "$JAR" "$SRC/tests/conformance/epub_batch_check.java" "${books[@]}" >"$work/check.out" 2>&1
+java_quick -cp "$JAR" "$SRC/tests/conformance/epub_batch_check.java" "${books[@]}" >"$work/check.out" 2>&1
 grep -v -E '^(INFO|Validating|Check finished|EPUBCheck completed|No errors)' "$work/check.out" | grep -v '^RESULT .* fatals=0 errors=0 warnings=0$'  | cut -c1-400
 grep -q "^SUMMARY files=${#books[@]} failing=0$" "$work/check.out" || failures=$((failures + 1))
 

@@ -49,7 +49,7 @@ if [ ${#files[@]} -eq 0 ]; then echo "FAIL: nothing converted"; exit 1; fi
 # filtered (float: footnote, ::footnote-call, ::footnote-marker, @footnote);
 # every other message counts.
 GCPM='.*(“footnote”: Parse Error|“float”: “footnote” is not a “float” value|pseudo-class “::footnote-(call|marker)”).*'
-java -jar "$VNU" --errors-only --format gnu --filterpattern "$GCPM" "${files[@]}" >"$T/vnu.out" 2>&1
+java_quick -jar "$VNU" --errors-only --format gnu --filterpattern "$GCPM" "${files[@]}" >"$T/vnu.out" 2>&1
 errors=$(grep -c ':[0-9.-]*: error' "$T/vnu.out" || true)
 fatal=$(grep -c 'non-document-error\|fatal' "$T/vnu.out" || true)
 echo "vnu: ${#files[@]} files checked, $errors errors, $fatal fatal"

@@ -96,7 +96,7 @@ for b in "${books[@]}"; do
 done
 # EPUBCheck: the second archive's books and the single ones (news.warc's three are the same pages).
 mapfile -t checked < <(printf '%s\n' "${books[@]}" | grep -v '^out-news')
-java -Xss1024k -cp "$JAR" "$SRC/tests/conformance/epub_batch_check.java" "${checked[@]}" >check.out 2>&1
+java_quick -cp "$JAR" "$SRC/tests/conformance/epub_batch_check.java" "${checked[@]}" >check.out 2>&1
 grep -q "^SUMMARY files=${#checked[@]} failing=0$" check.out || { bad "EPUBCheck"; grep -v '^INFO' check.out | head -20; }
 
 # Print HTML: images embedded; WeasyPrint renders them (pdfimages counts them).
