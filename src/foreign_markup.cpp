@@ -8,6 +8,7 @@
 #include "galley/detail/xml.hpp"
 #include "galley/math.hpp"
 #include "galley/safety.hpp"
+#include "galley/text.hpp"
 #include "galley/whitespace.hpp"
 #include "markup_tree.hpp"
 
@@ -138,6 +139,29 @@ bool safe_image_data(std::string_view url) {
   return false;
 }
 
+// A value reduced to what XML can hold: the characters append_escaped drops (C0
+// controls but tab/LF/CR, U+FFFE, U+FFFF, bad UTF-8) go before the value is judged,
+// so that a second pass over the output judges the same text (style="\0" had
+// passed as non-empty CSS, been written as style="", and dropped on the next pass).
+std::string xml_chars(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += s[i];
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    char32_t cp = next_codepoint(s, j);
+    bool bad = (cp == 0xFFFD && !(j - i == 3 && c == 0xEF)) || cp == 0xFFFE || cp == 0xFFFF;
+    if (!bad) out.append(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
 class Sanitiser {
  public:
   explicit Sanitiser(ForeignRemoved* removed) : removed_(removed ? removed : &own_) {}
@@ -154,7 +178,8 @@ class Sanitiser {
 
   // The kept value of attribute `key` (as written) on element `local`; nullopt drops it.
   std::optional<std::pair<std::string, std::string>> attribute(Lang lang, std::string_view local, std::string_view key,
-                                                               const std::string& value) {
+                                                               const std::string& raw_value) {
+    const std::string value = xml_chars(raw_value);
     std::string k = lower(key);
     if (k.starts_with("xmlns") || k.starts_with("on")) return std::nullopt;
     bool is_href = k == "href" || k == "xlink:href" || (k.size() > 5 && k.ends_with(":href"));
