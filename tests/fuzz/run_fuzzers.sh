@@ -83,9 +83,26 @@ PY
 for name in "${fuzzers[@]}"; do
   out=$build/fuzz/$name; mkdir -p "$out/corpus" "$out/artifacts"
   [ -n "$(ls -A "$out/corpus")" ] || seed "$name" "$out/corpus"
+  dict=()
+  if [ "$name" = fuzz_tex_mathml ]; then
+    # The converter's command names (and TeX's special characters) as a libFuzzer dictionary:
+    # random bytes seldom spell \begin{pmatrix}.
+    python3 - "$src/src" "$out/tex.dict" <<'PY'
+import re, sys
+names = set()
+for f in ('tex_symbols.cpp', 'tex_commands.cpp'):
+    names |= set(re.findall(r'"([a-zA-Z*]{2,})"', open(sys.argv[1] + '/' + f).read()))
+with open(sys.argv[2], 'w') as out:
+    for n in sorted(names):
+        out.write('"\\\\%s"\n' % n)
+    for t in ['{', '}', '^', '_', '&', '\\\\\\\\', '\\\\begin{', '\\\\end{', '\\\\left(', '\\\\right)', '\\\\over', '[', ']', '%', '~', "'"]:
+        out.write('"%s"\n' % t)
+PY
+    dict=(-dict="$out/tex.dict")
+  fi
   echo "== $name: $(ls "$out/corpus" | wc -l) inputs in the corpus, -runs=$runs"
   ( cd "$out" && "$build/tests/fuzz/$name" -runs="$runs" ${FUZZ_SECONDS:+-max_total_time=$FUZZ_SECONDS} -max_len=${FUZZ_MAX_LEN:-65536} -timeout=10 -rss_limit_mb=3072 \
-      ${FUZZ_FLAGS:--jobs=1 -workers=1} -print_final_stats=1 -artifact_prefix="$out/artifacts/" corpus ) || true
+      "${dict[@]}" ${FUZZ_FLAGS:--jobs=1 -workers=1} -print_final_stats=1 -artifact_prefix="$out/artifacts/" corpus ) || true
   tail -n 25 "$out/fuzz-0.log" 2>/dev/null | grep -E 'stat::|Done|ERROR|SUMMARY|crash-|timeout-|oom-' || true
   echo "   corpus now $(ls "$out/corpus" | wc -l) inputs, $(du -sh "$out/corpus" | cut -f1); artifacts: $(ls "$out/artifacts" | tr '\n' ' ')"
 done
