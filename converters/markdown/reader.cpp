@@ -47,6 +47,7 @@ Document parse_markdown(std::string_view source, Flavour flavour, const Extensio
   Syntax syntax = resolve_syntax(flavour, ext);
   if (!with_metadata) syntax.yaml = false;
   Prepared prepared = prepare(source, syntax);
+  const bool hidden = (syntax.bracketed_spans || syntax.inline_notes) && hide_escaped_brackets(prepared.text);
 
   int opts = CMARK_OPT_UNSAFE;  // raw HTML is kept, as RawBlock/RawInline; writers judge it
   if (syntax.footnotes) opts |= CMARK_OPT_FOOTNOTES;
@@ -69,6 +70,7 @@ Document parse_markdown(std::string_view source, Flavour flavour, const Extensio
   Document doc;
   MapInput in{syntax, prepared.divs, math, limits.max_nesting, diag, prepared.text};
   doc.blocks = map_document(root.get(), in);
+  if (hidden) restore_escaped_brackets(doc.blocks);
   root.reset();
   parser.reset();
   if (syntax.smart) smarten(doc.blocks);

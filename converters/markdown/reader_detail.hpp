@@ -45,6 +45,12 @@ struct Prepared {
 };
 Prepared prepare(std::string_view source, const Syntax& syntax);
 
+// "\[" and "\]" in the text to parse replaced by stand-ins, so that the span and
+// inline-note finder sees only real brackets (false: nothing to do, or the text holds
+// the stand-ins already); restore_escaped_brackets puts them back after mapping.
+bool hide_escaped_brackets(std::string& text);
+void restore_escaped_brackets(Blocks& blocks);
+
 // cmark's tree -> blocks. Owns the side tables the math extension fills.
 struct MathStore {
   std::vector<std::string> formulas;  // node user data k+1 -> formulas[k]

@@ -87,6 +87,34 @@ BOOST_AUTO_TEST_CASE(spans_notes_and_link_attributes) {
   BOOST_TEST(code);
 }
 
+BOOST_AUTO_TEST_CASE(escaped_brackets_are_text_not_spans) {
+  // cmark hands "\\[" over as "[": an escaped bracket must still not open a span or a note
+  Document d = read("\\[not a span\\]{.x} x^\\[no note\\] [a \\[b\\] c]{.k} `\\[code\\]` $\\[x$\n");
+  const Inlines& p = para(d);
+  int spans = 0, notes = 0;
+  std::string code, math;
+  for (auto& x : p) {
+    if (auto* sp = x.as<Span>()) {
+      ++spans;
+      BOOST_TEST(sp->attr.has_class("k"));
+      BOOST_TEST(stringify(sp->content) == "a [b] c");
+    }
+    if (x.is<Note>()) ++notes;
+    if (auto* c = x.as<Code>()) code = c->text;
+    if (auto* m = x.as<Math>()) math = m->text;
+  }
+  BOOST_TEST(spans == 1);
+  BOOST_TEST(notes == 0);
+  BOOST_TEST(stringify(p).find("[not a span]{.x}") != std::string::npos);
+  BOOST_TEST(stringify(p).find("x^[no note]") != std::string::npos);
+  BOOST_TEST(code == "\\[code\\]");  // backslashes are literal in code
+  BOOST_TEST(math == "\\[x");
+  // What the writer makes of literal brackets next to a span reads back the same
+  Document w = read("[\\[]{.b}[edit](/e)[\\]]{.b}\n");
+  BOOST_TEST((read(write(w, "markdown")) == w));
+  BOOST_TEST(stringify(para(w)) == "[edit]");
+}
+
 BOOST_AUTO_TEST_CASE(math_follows_pandoc_rules) {
   Document d = read("$a*b*c$ costs $5 and $6, $ x$ no, $$\\frac{1}{2}$$\n");
   std::vector<std::string> tex;
