@@ -42,7 +42,8 @@ std::shared_ptr<OpenedArchive> open_now(std::string_view input, const ReaderOpti
   std::vector<std::unique_ptr<ByteSource>> sources;
   std::vector<std::string> names;
   if (looks_like_zip(*whole)) {
-    auto members = wacz_members(*whole);
+    std::uint64_t declared = 0;
+    auto members = wacz_members(*whole, &declared);
     bool all_stored = true;
     for (auto& m : members) all_stored &= m.stored;
     if (all_stored) {
@@ -50,6 +51,9 @@ std::shared_ptr<OpenedArchive> open_now(std::string_view input, const ReaderOpti
         sources.push_back(std::make_unique<WindowSource>(whole, m.offset, m.size));
         names.push_back(shown + "#" + m.name);
       }
+    } else if (declared > o.limits.max_input_bytes) {  // read whole, the zip would allocate what it declares
+      throw InputError("galley.warc.wacz", "the WACZ " + shown + " holds compressed WARCs declaring " +
+                                               std::to_string(declared) + " bytes, over the input limit (--max-input-size)");
     } else if (!o.input_file.empty()) {
       out->held = read_file(o.input_file, o.limits.max_input_bytes);
       open_zip_in_memory(*out, out->held, shown, sources, names);

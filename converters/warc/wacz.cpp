@@ -41,7 +41,8 @@ bool looks_like_zip(const ByteSource& src) {
   return src.read_at(0, m, 4) == 4 && std::memcmp(m, "PK\x03\x04", 4) == 0;
 }
 
-std::vector<ZipMember> wacz_members(const ByteSource& zip) {
+std::vector<ZipMember> wacz_members(const ByteSource& zip, std::uint64_t* declared) {
+  if (declared) *declared = 0;
   std::uint64_t size = zip.size();
   if (size < 22) broken("too short for a zip");
   std::uint64_t tail_len = std::min<std::uint64_t>(size, 22 + 65535);
@@ -96,6 +97,7 @@ std::vector<ZipMember> wacz_members(const ByteSource& zip) {
       x += 4 + len;
     }
     p += 46 + name_len + extra_len + comment_len;
+    if (declared) *declared += std::min<std::uint64_t>(usize, std::uint64_t(1) << 62);
     if (!is_warc_name(name)) continue;
     if (local > size || size - local < 30) broken("an entry outside the file: " + name);
     std::string lh = read_exact(zip, local, 30);

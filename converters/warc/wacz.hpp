@@ -23,7 +23,9 @@ struct ZipMember {
 // The WARC members of a zip (below archive/, ending .warc or .warc.gz), in
 // central directory order. Throws InputError "galley.warc.wacz" when the zip's
 // directory is broken.
-std::vector<ZipMember> wacz_members(const ByteSource& zip);
+// `*declared` (when given): the uncompressed sizes of all entries together, as
+// the directory declares them (what reading the zip whole would allocate).
+std::vector<ZipMember> wacz_members(const ByteSource& zip, std::uint64_t* declared = nullptr);
 
 bool looks_like_zip(const ByteSource& src);
 
