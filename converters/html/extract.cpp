@@ -11,7 +11,8 @@
 //
 // This file runs the attempts (Extractor::run) and keeps the longest result; the parts are
 // extract_prepare.cpp (before scoring), extract_scoring.cpp (choosing the article),
-// extract_cleaning.cpp (cleaning it), extract_measures.cpp (DOM statistics) and
+// extract_cleaning.cpp (cleaning it), extract_evidence.cpp (JSON-LD's articleBody as evidence),
+// extract_boilerplate.cpp (lines pointing elsewhere), extract_measures.cpp (DOM statistics) and
 // extract_vocabulary.cpp (class/id words and phrases), declared in extractor.hpp.
 #include "html/extractor.hpp"
 

@@ -1,7 +1,8 @@
 // +extract, cleaning the gathered article: forms, embeds, footers, asides and navigation out;
 // share bars, story lists, author boxes and "Read more" lines out; tables, lists and divs that
 // look like furniture removed conditionally (link density, images, inputs, embeds); empty
-// paragraphs out, h1 made h2 (the title lives in the metadata).
+// paragraphs out, h1 made h2 (the title lives in the metadata); then the articleBody evidence
+// and the lines that point elsewhere.
 #include "html/extractor.hpp"
 
 namespace galley::html::extraction {
@@ -202,6 +203,8 @@ void Extractor::clean(xmlNode* article) {
         !find_first(n, "video") && !find_first(n, "picture"))
       drop.push_back(n);
   for (auto it = drop.rbegin(); it != drop.rend(); ++it) remove_node(*it);
+  apply_article_body(article, meta_);
+  remove_pointer_lines(article);
 }
 
 }  // namespace galley::html::extraction

@@ -83,6 +83,14 @@ void compute_stats(Pass& pass, xmlNode* root);
 double link_density(Pass& pass, xmlNode* n);
 bool is_video_embed(const xmlNode* n);
 
+// ---- extract_evidence.cpp ----
+// Blocks whose words JSON-LD's articleBody does not hold, out (when the two agree on the whole).
+void apply_article_body(xmlNode* article, const PageMeta& meta);
+
+// ---- extract_boilerplate.cpp ----
+// Short lines that point to other stories ("Lea: ...", "Weitere Artikel zum Thema"), out.
+void remove_pointer_lines(xmlNode* article);
+
 // ---- the extraction attempt ----
 enum Flags { kStripUnlikely = 1, kWeightClasses = 2, kCleanConditionally = 4 };
 

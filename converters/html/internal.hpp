@@ -142,6 +142,7 @@ struct JsonLdArticle {
   std::string type;
   std::string headline, name, alternative_headline, description, date_published, date_modified, section,
       in_language, url, image, publisher, license, identifier, copyright;
+  std::string article_body;  // articleBody as plain text (evidence for extraction)
   std::vector<JsonLdPerson> authors;
   std::vector<std::string> keywords;
   std::string site_name;  // isPartOf / WebSite name
@@ -163,6 +164,7 @@ struct PageMeta {
   std::string byline;   // author names as printed, ", " joined
   std::string base_url; // for resolving relative URLs
   std::string lang;
+  std::string article_body;  // JSON-LD articleBody, whitespace collapsed ("" when none)
 };
 // Read <head> (and a few body hints) into the METADATA.md keys.
 PageMeta read_metadata(xmlDoc* doc, const ReaderOptions& options, Diagnostics& diag);

@@ -155,6 +155,7 @@ JsonLdArticle parse_jsonld(const std::vector<std::string>& scripts, Diagnostics&
   a.name = str(o, "name");
   a.alternative_headline = str(o, "alternativeHeadline");
   a.description = str(o, "description");
+  a.article_body = str(o, "articleBody");
   a.date_published = str(o, "datePublished");
   if (a.date_published.empty()) a.date_published = str(o, "dateCreated");
   a.date_modified = str(o, "dateModified");

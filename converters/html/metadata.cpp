@@ -233,6 +233,7 @@ PageMeta read_metadata(xmlDoc* doc, const ReaderOptions& options, Diagnostics& d
   }
   title = nfc(title);
   pm.title = title;
+  pm.article_body = ld.article_body;
   put_inlines(m, "title", title);
   put_inlines(m, "subtitle", ld.alternative_headline);
 
