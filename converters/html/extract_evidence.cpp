@@ -9,24 +9,6 @@
 namespace galley::html::extraction {
 namespace {
 
-// Words: runs of ASCII letters and digits (lower-cased) and of non-ASCII bytes.
-std::vector<std::string> words_of(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    bool word = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (word) {
-      cur += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : ch;
-    } else if (!cur.empty()) {
-      out.push_back(std::move(cur));
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
-}
-
 double share_in(const std::vector<std::string>& w, const std::set<std::string>& vocab) {
   if (w.empty()) return 1;
   std::size_t hit = 0;
@@ -38,10 +20,10 @@ double share_in(const std::vector<std::string>& w, const std::set<std::string>& 
 }  // namespace
 
 void apply_article_body(xmlNode* article, const PageMeta& meta) {
-  std::vector<std::string> body_words = words_of(meta.article_body);
+  std::vector<std::string> body_words = words_of(meta.article_body, false);
   if (body_words.size() < 80) return;
   std::set<std::string> body_vocab(body_words.begin(), body_words.end());
-  std::vector<std::string> art_words = words_of(text_of(article));
+  std::vector<std::string> art_words = words_of(text_of(article), false);
   std::set<std::string> art_vocab(art_words.begin(), art_words.end());
   // The article must hold most of the articleBody's words, else one of the two is elsewhere.
   if (share_in(body_words, art_vocab) < 0.8) return;
@@ -52,7 +34,7 @@ void apply_article_body(xmlNode* article, const PageMeta& meta) {
                        "dt"}) &&
                 !has_child_block(n);
     if (leaf && !is_heading(t)) {
-      std::vector<std::string> w = words_of(text_of(n));
+      std::vector<std::string> w = words_of(text_of(n), false);
       if (w.size() >= 3 && share_in(w, body_vocab) < 0.5) {
         drop.push_back(n);
         n = next_node(n, true, article);

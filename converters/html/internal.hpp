@@ -104,6 +104,9 @@ xmlNode* html_head(xmlDoc* doc);
 // characters, and of '_' when `underscore_is_word` (as Readability's \w has it; extraction
 // splits at '_', and its scores were measured that way).
 double similarity(std::string_view a, std::string_view b, bool underscore_is_word = true);
+// The words of s as similarity counts them, ASCII lower-cased (extraction's evidence checks
+// use them too).
+std::vector<std::string> words_of(std::string_view s, bool underscore_is_word);
 
 // ---- urls.cpp ----
 // Resolve `ref` against `base` (RFC 3986 section 5.2). Returns ref unchanged when

@@ -8,10 +8,9 @@
 #include "html/internal.hpp"
 
 namespace galley::html {
-namespace {
 
-// The words of s, ASCII lower-cased. Bytes of non-ASCII characters are word bytes (the DOM's
-// text is valid UTF-8, so a character is never split).
+// Bytes of non-ASCII characters are word bytes (the DOM's text is valid UTF-8, so a
+// character is never split).
 std::vector<std::string> words_of(std::string_view s, bool underscore_is_word) {
   std::vector<std::string> out;
   std::string cur;
@@ -29,8 +28,6 @@ std::vector<std::string> words_of(std::string_view s, bool underscore_is_word) {
   if (!cur.empty()) out.push_back(std::move(cur));
   return out;
 }
-
-}  // namespace
 
 double similarity(std::string_view a, std::string_view b, bool underscore_is_word) {
   auto ta = words_of(a, underscore_is_word), tb = words_of(b, underscore_is_word);
