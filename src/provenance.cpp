@@ -1,6 +1,9 @@
 // Provenance statements from the warc and fetch metadata (galley/provenance.hpp).
 #include "galley/provenance.hpp"
 
+#include <initializer_list>
+#include <utility>
+
 #include "galley/meta.hpp"
 
 namespace galley {
@@ -24,32 +27,32 @@ const MetaList* list_at(const MetaMap& m, const std::string& key) {
   return it == m.entries.end() ? nullptr : it->second.as<MetaList>();
 }
 
-std::string archived(const std::string& what, const MetaMap& r) {
-  std::string s = what + " " + field(r, "url") + ": web archive record " + field(r, "warc-record-id");
+// statement + " (label value, label value)" for the record's fields that are set
+// (labels may be empty); the statement alone when none is.
+std::string with_details(std::string statement, const MetaMap& r,
+                         std::initializer_list<std::pair<const char*, const char*>> labelled_fields) {
   std::string details;
-  auto add = [&](const char* name, const std::string& v) {
-    if (!v.empty()) details += (details.empty() ? "" : ", ") + std::string(name) + v;
-  };
-  add("", field(r, "warc-file"));
-  add("WARC-Target-URI ", field(r, "warc-target-uri"));
-  add("WARC-Date ", field(r, "warc-date"));
-  add("WARC-Payload-Digest ", field(r, "warc-payload-digest"));
-  add("digest check ", field(r, "digest-check"));
-  return details.empty() ? s : s + " (" + details + ")";
+  for (auto [label, key] : labelled_fields) {
+    std::string v = field(r, key);
+    if (!v.empty()) details += (details.empty() ? "" : ", ") + std::string(label) + v;
+  }
+  return details.empty() ? statement : statement + " (" + details + ")";
+}
+
+std::string archived(const std::string& what, const MetaMap& r) {
+  return with_details(what + " " + field(r, "url") + ": web archive record " + field(r, "warc-record-id"), r,
+                      {{"", "warc-file"},
+                       {"WARC-Target-URI ", "warc-target-uri"},
+                       {"WARC-Date ", "warc-date"},
+                       {"WARC-Payload-Digest ", "warc-payload-digest"},
+                       {"digest check ", "digest-check"}});
 }
 
 std::string fetched(const MetaMap& r) {
   std::string s = "Image " + field(r, "url") + ": fetched";
   std::string from = field(r, "fetched-from");
   if (!from.empty() && from != field(r, "url")) s += " from " + from;
-  std::string details;
-  auto add = [&](const char* name, const std::string& v) {
-    if (!v.empty()) details += (details.empty() ? "" : ", ") + std::string(name) + v;
-  };
-  add("HTTP ", field(r, "http-status"));
-  add("", field(r, "media-type"));
-  add("sha256 ", field(r, "sha256"));
-  return details.empty() ? s : s + " (" + details + ")";
+  return with_details(std::move(s), r, {{"HTTP ", "http-status"}, {"", "media-type"}, {"sha256 ", "sha256"}});
 }
 
 }  // namespace
