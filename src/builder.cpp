@@ -41,7 +41,7 @@ __m128i separators16(__m128i x) {
 #endif
 
 // The end of the word that starts at i: the next space, tab, CR or LF, or n.
-std::size_t word_end(const char* p, std::size_t i, std::size_t n) {
+std::size_t word_end_at(const char* p, std::size_t i, std::size_t n) {
 #if GALLEY_SSE2
   namespace sw = detail::swar;
   for (; i + 16 <= n; i += 16) {
@@ -83,11 +83,13 @@ void append_text(Inlines& out, std::string_view s) {
       continue;
     }
     std::size_t start = i;
-    i = word_end(p, i, n);
+    i = word_end_at(p, i, n);
     out.emplace_back(std::in_place_type<Str>, StrFrom{p + start, i - start});
     word = true;
   }
 }
+
+std::size_t word_end(std::string_view s, std::size_t i) { return word_end_at(s.data(), i, s.size()); }
 
 std::size_t count_words(std::string_view s) {
   const char* p = s.data();

@@ -11,7 +11,7 @@
 namespace galley {
 
 namespace {
-MetaValue meta_string(std::string s) { return MetaValue{MetaString{std::move(s)}}; }
+MetaValue string_value(std::string s) { return MetaValue{MetaString{std::move(s)}}; }
 }  // namespace
 
 void fetch_document_images(Document& doc, const Resources& res, const Limits& limits, Diagnostics& diag) {
@@ -35,13 +35,13 @@ void fetch_document_images(Document& doc, const Resources& res, const Limits& li
   for (auto& url : urls) {
     if (asked >= limits.max_fetch_count) {
       ++over_count;
-      missing.items.push_back(meta_string(url));
+      missing.items.push_back(string_value(url));
       continue;
     }
     ++asked;
     auto got = res.fetcher->fetch(url, limits, diag);  // warns why when it fails
     if (!got) {
-      missing.items.push_back(meta_string(url));
+      missing.items.push_back(string_value(url));
       continue;
     }
     if (got->bytes.size() > limits.max_fetch_bytes - kept) {
@@ -49,15 +49,15 @@ void fetch_document_images(Document& doc, const Resources& res, const Limits& li
                                     " bytes) would pass the article's fetch budget of " +
                                     std::to_string(limits.max_fetch_bytes) + " bytes (" + std::to_string(kept) +
                                     " used; --max-fetch-size): not embedded, kept as a link");
-      missing.items.push_back(meta_string(url));
+      missing.items.push_back(string_value(url));
       continue;
     }
     kept += got->bytes.size();
     MetaMap m;
-    m.entries["url"] = meta_string(url);
-    for (auto& [k, v] : got->provenance) m.entries[k] = meta_string(v);
-    m.entries["media-type"] = meta_string(got->media_type);
-    m.entries["bytes"] = meta_string(std::to_string(got->bytes.size()));
+    m.entries["url"] = string_value(url);
+    for (auto& [k, v] : got->provenance) m.entries[k] = string_value(v);
+    m.entries["media-type"] = string_value(got->media_type);
+    m.entries["bytes"] = string_value(std::to_string(got->bytes.size()));
     images.items.push_back(MetaValue{std::move(m)});
     store->add(url, std::move(*got));
   }
@@ -71,8 +71,8 @@ void fetch_document_images(Document& doc, const Resources& res, const Limits& li
   f.entries["images"] = MetaValue{std::move(images)};
   if (!missing.items.empty()) f.entries["images-missing"] = MetaValue{std::move(missing)};
   MetaMap budget;
-  budget.entries["count"] = meta_string(std::to_string(limits.max_fetch_count));
-  budget.entries["bytes"] = meta_string(std::to_string(limits.max_fetch_bytes));
+  budget.entries["count"] = string_value(std::to_string(limits.max_fetch_count));
+  budget.entries["bytes"] = string_value(std::to_string(limits.max_fetch_bytes));
   f.entries["budget"] = MetaValue{std::move(budget)};
   doc.meta["fetch"] = MetaValue{std::move(f)};
 }

@@ -18,6 +18,10 @@ Inlines text(std::string_view s, std::size_t words);
 void append_text(Inlines& out, std::string_view s);
 // The number of Str elements text(s) makes: runs of bytes other than space, tab, CR, LF.
 std::size_t count_words(std::string_view s);
+// The end of the word that starts at i: the index of the next space, tab, CR or LF at or
+// after i, or s.size() (sixteen bytes at a time where the machine has SSE2). For readers
+// that split text their own way (the JATS reader keeps the space at either end).
+std::size_t word_end(std::string_view s, std::size_t i);
 
 inline Block para(std::string_view s) { return Para{text(s)}; }
 inline Block plain_block(std::string_view s) { return Plain{text(s)}; }
