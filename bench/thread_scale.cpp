@@ -73,13 +73,17 @@ std::size_t sink;  // keeps the outputs' sizes observable
 Run run(const std::vector<std::string>& inputs, long repeat, const galley::ConvertOptions& options, int threads) {
   const long total = long(inputs.size()) * repeat;
   std::atomic<std::size_t> bytes{0};
+  std::atomic<long> next{0};
   const auto nt = static_cast<std::size_t>(threads);
   std::vector<double> queued(nt), blocked(nt);
   auto work = [&](int k) {
     const auto s0 = sched_now();
     const double w0 = wall_now();
     std::size_t b = 0;
-    for (long i = k; i < total; i += threads) {
+    // The next conversion is taken from a shared counter, as a worker pool does: a fixed
+    // split (every other input) leaves one thread idle at the end when the large pages
+    // fall to the other.
+    for (long i = next++; i < total; i = next++) {
       galley::Diagnostics diag;
       try {
         b += galley::convert(inputs[std::size_t(i) % inputs.size()], options, diag).size();
