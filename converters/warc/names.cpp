@@ -47,6 +47,10 @@ std::string page_name(std::string_view url) {
     std::string e = ext;
     if (last.size() > e.size() && ascii_lower(last.substr(last.size() - e.size())) == e) { last.resize(last.size() - e.size()); break; }
   }
+  // Stripping the extension can leave only dots ("..html" -> ".", "...htm" ->
+  // ".."): safe_segment's rule again, or the name would hold a "." or ".."
+  // segment (fuzz_warc_parse).
+  if (last.find_first_not_of('.') == std::string::npos) last = "_" + last;
   if (!query.empty()) last += "_" + safe_segment(query).substr(0, 40);
   std::string out;
   for (auto& p : parts) out += (out.empty() ? "" : "/") + p;

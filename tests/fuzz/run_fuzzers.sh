@@ -12,6 +12,9 @@
 #   tex_mathml      <- every TeX formula of pandoc/ (Math nodes) and jats/ (<tex-math>)
 #   foreign_markup  <- every <math>/<mml:math> and <svg> element of jats/, readability/ and
 #                      tests/conformance/math-pages (first byte: 0 MathML, 1 SVG)
+#   warc_parse      <- tests/conformance/warc_bad_make.py's archives (whole, one gzip member per
+#                      record, in a stored and a deflated WACZ), HTTP heads and bodies (chunked,
+#                      gzip, deflate, br), fuzz_warc_reader's inputs (the first byte: the mode)
 # plus tests/fuzz/regressions/<fuzzer>/* (every past finding; must never crash again).
 # One fuzzer at a time, one job (-jobs=1): the machine is shared. Logs and the grown
 # corpora stay in build-fuzz/fuzz/<fuzzer>/.
@@ -76,6 +79,55 @@ else:
 for i, d in enumerate(dict.fromkeys(data)):
     open('%s/seed-%d' % (out, i), 'wb').write(d)
 PY
+    fuzz_warc_parse)
+      python3 "$src/tests/conformance/warc_bad_make.py" "$dir/bad"
+      python3 - "$dir" <<'PY'
+import ctypes, glob, gzip, os, sys, zlib
+out = sys.argv[1]
+def put(name, mode, data):
+    open('%s/%s' % (out, name), 'wb').write(bytes([mode]) + data)
+for f in sorted(glob.glob(out + '/bad/*')):
+    b = open(f, 'rb').read()
+    if len(b) > 60000:
+        continue  # the gzip bomb
+    n = os.path.basename(f).split('.')[0]
+    put('whole-' + n, 0, b)
+    try:
+        plain = gzip.decompress(b) if b[:2] == b'\x1f\x8b' else b
+    except Exception:
+        continue
+    if plain.startswith(b'WARC/1.'):
+        put('members-' + n, 5, plain)
+        put('wacz-' + n, 6, b'\0' + plain)
+        put('wacz-deflated-' + n, 6, b'\1' + plain)
+page = b'<html><head><title>Caf\xe9</title></head><body><p>Caf\xe9 au lait.</p></body></html>'
+def br(data):  # libbrotlienc through ctypes, when it is installed
+    try:
+        lib = ctypes.CDLL('libbrotlienc.so.1')
+        size = ctypes.c_size_t(len(data) + 1024)
+        buf = ctypes.create_string_buffer(size.value)
+        if lib.BrotliEncoderCompress(5, 22, 0, ctypes.c_size_t(len(data)), data, ctypes.byref(size), buf):
+            return buf.raw[:size.value]
+    except OSError:
+        pass
+    return data  # no encoder: the bytes as they are, for the decoder's error path
+heads = [b'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n' +
+         b'5;ext=1\r\nhello\r\n0\r\nTrailer: x\r\n\r\n',
+         b'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n' + gzip.compress(page, mtime=0),
+         b'HTTP/1.1 200 OK\r\nContent-Encoding: deflate\r\n\r\n' + zlib.compress(page),
+         b'HTTP/1.1 200 OK\r\nContent-Encoding: deflate\r\n\r\n' + zlib.compress(page)[2:-4],
+         b'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\n' + br(page),
+         b'HTTP/1.1 200 OK\r\nContent-Encoding: gzip, br\r\n\r\n' + br(gzip.compress(page, mtime=0)),
+         b'HTTP/1.0 302 Found\nLocation: ../other/page.html?x=1#f\nX-Folded: a\n b\n\n',
+         b'HTTP/1.1 404 Not Found\r\nContent-Type: text/html; charset="Shift_JIS"\r\nContent-Length: 0\r\n\r\n']
+for i, h in enumerate(heads):
+    put('http-%d' % i, 1, h)
+    put('alone-%d' % i, 7, bytes([i * 3]) + h)
+for sel in range(0, 256, 9):
+    put('coded-%d' % sel, 4, bytes([sel]) + page)
+PY
+      rm -rf "$dir/bad"
+      for f in "$src/tests/fuzz/regressions/fuzz_warc_reader"/*; do cp "$f" "$dir/reader-$(basename "$f")"; done ;;
   esac
   if [ -d "$src/tests/fuzz/regressions/$name" ]; then cp "$src/tests/fuzz/regressions/$name"/* "$dir/" 2>/dev/null || true; fi
 }

@@ -153,6 +153,8 @@ BOOST_AUTO_TEST_CASE(urls_and_names) {
   BOOST_TEST(warc::page_name("http://Example.com:8080/news/story.html?id=3") == "Example.com_8080/news/story_id_3");
   BOOST_TEST(warc::page_name("http://x.org/") == "x.org/index");
   BOOST_TEST(warc::page_name("http://x.org/../..") == "x.org/_../_..");
+  BOOST_TEST(warc::page_name("http://x.org/a/..html") == "x.org/a/_.");   // not "." once .html is gone
+  BOOST_TEST(warc::page_name("http://x.org/a/...htm") == "x.org/a/_..");  // nor ".."
   auto names = warc::page_names({"http://x.org/a.html", "http://x.org/A.htm", "http://x.org/a"});
   BOOST_TEST(names[0] == "x.org/a");
   BOOST_TEST(names[1] == "x.org/A-2");
