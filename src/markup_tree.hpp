@@ -2,6 +2,8 @@
 // the foreign-markup sanitiser and MathML -> text. Not a general XML parser:
 // it never fails, closes what is left open, ignores stray end tags, drops
 // comments, processing instructions and doctypes, and reads CDATA as text.
+// Character references in text and attribute values are decoded by
+// galley::decode_char_refs, as an HTML parser reads them.
 #pragma once
 #include <cstddef>
 #include <string>
@@ -22,10 +24,6 @@ struct MarkupNode {
 // Elements nested deeper than `max_depth` are not created; their text goes to
 // the deepest element kept (no recursion limit is reached by what follows).
 std::vector<MarkupNode> parse_markup(std::string_view s, std::size_t max_depth = 128);
-
-// Character references decoded: numeric ones and the XML five plus the HTML/MathML
-// names formulas use (&nbsp; &minus; &InvisibleTimes; ...). Unknown names stay as written.
-std::string decode_markup_refs(std::string_view s);
 
 // The local name (after any prefix), ASCII lower-cased.
 std::string markup_local_name(std::string_view qname);

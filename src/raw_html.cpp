@@ -157,13 +157,14 @@ std::string clean_raw_html_attributes(std::string_view html, std::size_t* remove
         j = k;
       }
       std::string lname = ascii_lower(name);
-      auto kept = safe_attribute(element, lname, decode_html_char_refs(value));
+      std::string decoded = decode_char_refs(value, RefContext::Attribute);
+      auto kept = safe_attribute(element, lname, decoded);
       if (!kept) { ++dropped; continue; }
       out.append(html.substr(ws, name_start - ws));
       out.append(name);
       if (has_value) {
         // the original bytes when nothing changed, else the cleaned value re-quoted
-        if (*kept == decode_html_char_refs(value)) {
+        if (*kept == decoded) {
           out += '=';
           if (quote) out += quote;
           out += value;

@@ -3,7 +3,6 @@
 #include "galley/safety.hpp"
 
 #include <cctype>
-#include <cstdint>
 #include <cstring>
 
 #include "galley/foreign_markup.hpp"
@@ -15,47 +14,6 @@ namespace galley {
 namespace {
 
 bool space_or_control(unsigned char u) { return u <= 0x20 || u == 0x7F; }
-
-// Decode XML/HTML numeric character references and the few named ones that
-// matter (&colon; &tab; &newline; &lpar; &rpar; &amp;) for scanning purposes.
-std::string decode_char_refs(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '&') { out += s[i]; continue; }
-    std::size_t j = i + 1;
-    unsigned long cp = 0;
-    bool ok = false;
-    if (j < s.size() && s[j] == '#') {
-      ++j;
-      bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
-      if (hex) ++j;
-      std::size_t start = j;
-      while (j < s.size() && (hex ? std::isxdigit(static_cast<unsigned char>(s[j])) : std::isdigit(static_cast<unsigned char>(s[j])))) {
-        if (cp < 0x110000) cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(std::isdigit(static_cast<unsigned char>(s[j])) ? s[j] - '0' : (std::tolower(static_cast<unsigned char>(s[j])) - 'a' + 10));
-        ++j;
-      }
-      ok = j > start;
-      if (ok && j < s.size() && s[j] == ';') ++j;
-    } else {
-      static const std::pair<const char*, char> named[] = {{"colon;", ':'}, {"tab;", '\t'}, {"newline;", '\n'},
-                                                           {"lpar;", '('}, {"rpar;", ')'}, {"amp;", '&'}};
-      for (auto& [name, ch] : named) {
-        std::string_view n = name;
-        if (s.size() - j >= n.size() && ascii_lower(s.substr(j, n.size())) == n) {
-          cp = static_cast<unsigned char>(ch);
-          j += n.size();
-          ok = true;
-          break;
-        }
-      }
-    }
-    if (!ok) { out += '&'; continue; }
-    out += cp < 0x80 ? static_cast<char>(cp) : '?';
-    i = j - 1;
-  }
-  return out;
-}
 
 // Undo CSS escapes (\6a, \j) and comments, lower-case, drop whitespace.
 std::string normalize_css(std::string_view css) {
@@ -122,7 +80,7 @@ bool script_element(const std::string& local) {
 bool dangerous_attribute(std::string_view name, std::string_view raw_value) {
   std::string local = local_name(name);
   if (local.size() >= 2 && local[0] == 'o' && local[1] == 'n') return true;
-  std::string value = decode_char_refs(raw_value);
+  std::string value = decode_char_refs(raw_value, RefContext::Attribute);
   if (is_dangerous_url(value)) return true;
   if (local == "style" && is_dangerous_css(value)) return true;
   return false;
@@ -297,65 +255,6 @@ bool is_dangerous_url(std::string_view url) {
   if (scheme != "data") return false;
   std::string cleaned = strip_url_controls(url);
   return !safe_data_image(cleaned, cleaned.find(':'));
-}
-
-// ---- character references ----
-std::string decode_html_char_refs(std::string_view s) {
-  if (s.find('&') == std::string_view::npos) return std::string(s);
-  // The HTML5 names for ASCII characters (the others stand for non-ASCII text,
-  // which a URL scheme cannot hold).
-  static const std::pair<std::string_view, char> named[] = {
-      {"Tab;", '\t'},     {"NewLine;", '\n'}, {"excl;", '!'},     {"quot;", '"'},     {"QUOT;", '"'},
-      {"num;", '#'},      {"dollar;", '$'},   {"percnt;", '%'},   {"amp;", '&'},      {"AMP;", '&'},
-      {"apos;", '\''},    {"lpar;", '('},     {"rpar;", ')'},     {"ast;", '*'},      {"midast;", '*'},
-      {"plus;", '+'},     {"comma;", ','},    {"period;", '.'},   {"sol;", '/'},      {"colon;", ':'},
-      {"semi;", ';'},     {"lt;", '<'},       {"LT;", '<'},       {"equals;", '='},   {"gt;", '>'},
-      {"GT;", '>'},       {"quest;", '?'},    {"commat;", '@'},   {"lsqb;", '['},     {"lbrack;", '['},
-      {"bsol;", '\\'},    {"rsqb;", ']'},     {"rbrack;", ']'},   {"Hat;", '^'},      {"lowbar;", '_'},
-      {"UnderBar;", '_'}, {"grave;", '`'},    {"DiacriticalGrave;", '`'}, {"lcub;", '{'}, {"lbrace;", '{'},
-      {"verbar;", '|'},   {"vert;", '|'},     {"VerticalLine;", '|'}, {"rcub;", '}'},  {"rbrace;", '}'}};
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '&') {
-      out += s[i];
-      continue;
-    }
-    std::size_t j = i + 1;
-    if (j < s.size() && s[j] == '#') {
-      ++j;
-      bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
-      if (hex) ++j;
-      std::size_t start = j;
-      std::uint32_t cp = 0;
-      while (j < s.size() && (hex ? std::isxdigit(static_cast<unsigned char>(s[j])) : ascii_digit(static_cast<unsigned char>(s[j])))) {
-        auto u = static_cast<unsigned char>(s[j]);
-        unsigned d = ascii_digit(u) ? u - '0' : static_cast<unsigned>(std::tolower(u) - 'a' + 10);
-        if (cp <= 0x10FFFF) cp = cp * (hex ? 16 : 10) + d;
-        ++j;
-      }
-      if (j == start) {
-        out += '&';
-        continue;
-      }
-      if (j < s.size() && s[j] == ';') ++j;
-      if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-      append_utf8(out, static_cast<char32_t>(cp));
-      i = j - 1;
-      continue;
-    }
-    bool found = false;
-    for (auto& [n, ch] : named) {
-      if (s.substr(j, n.size()) == n) {
-        out += ch;
-        i = j + n.size() - 1;
-        found = true;
-        break;
-      }
-    }
-    if (!found) out += '&';
-  }
-  return out;
 }
 
 // ---- CSS allow-list ----

@@ -87,45 +87,6 @@ const std::string* first(const Values& v, std::initializer_list<const char*> key
   return nullptr;
 }
 
-// Meta contents are sometimes escaped twice ("&amp;quot;"): decode the
-// character references that remain (as Readability does).
-std::string unescape_refs(std::string s) {
-  if (s.find('&') == std::string::npos) return s;
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '&') {
-      out += s[i];
-      continue;
-    }
-    auto semi = s.find(';', i);
-    if (semi == std::string::npos || semi - i > 10) {
-      out += s[i];
-      continue;
-    }
-    std::string ent = s.substr(i + 1, semi - i - 1);
-    long cp = -1;
-    if (ent == "quot") cp = '"';
-    else if (ent == "amp") cp = '&';
-    else if (ent == "apos") cp = '\'';
-    else if (ent == "lt") cp = '<';
-    else if (ent == "gt") cp = '>';
-    else if (ent == "nbsp") cp = 0xA0;
-    else if (ent.size() > 1 && ent[0] == '#') {
-      char* end = nullptr;
-      cp = (ent[1] == 'x' || ent[1] == 'X') ? std::strtol(ent.c_str() + 2, &end, 16) : std::strtol(ent.c_str() + 1, &end, 10);
-      if (!end || *end) cp = -1;
-    }
-    if (cp <= 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      out += s[i];
-      continue;
-    }
-    append_utf8(out, static_cast<char32_t>(cp));
-    i = semi;
-  }
-  return out;
-}
-
 bool looks_like_url(std::string_view s) { return s.find("://") != std::string_view::npos || s.substr(0, 4) == "www."; }
 
 std::string iso_or_empty(std::string s) {
@@ -163,7 +124,10 @@ PageMeta read_metadata(xmlDoc* doc, const ReaderOptions& options, Diagnostics& d
     bool descend = true;
     if (t == "meta") {
       std::string_view content_v = attr_or(cur, "content");
-      std::string val = unescape_refs(clean_text(content_v));
+      // Meta contents are sometimes escaped twice ("&amp;quot;"), and libxml2
+      // leaves the HTML5 names it does not know: the references that remain are
+      // decoded (as Readability does, and as a browser reads a value escaped once).
+      std::string val = decode_char_refs(clean_text(content_v), RefContext::Attribute);
       for (const char* k : {"name", "property", "itemprop", "http-equiv"}) {
         auto key = attr(cur, k);
         if (!key) continue;

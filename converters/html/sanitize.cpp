@@ -10,19 +10,21 @@ namespace galley::html {
 std::string attribute_text(std::string_view value) {
   // libxml2 decodes HTML 4 entities and numeric references; the HTML5 names
   // it does not know (&colon; &Tab; &NewLine; ...) are left as text, and a
-  // browser would decode them.
+  // browser would decode them. Every reference still there is decoded, so a
+  // value the page escaped twice ("?a=1&amp;amp;b=2", "&amp;copy; Name") reads
+  // as meant, as the metadata does.
   if (value.find('&') == std::string_view::npos) return std::string(value);
-  return decode_html_char_refs(value);
+  return decode_char_refs(value, RefContext::Attribute);
 }
 
 std::optional<std::string> reader_attribute(std::string_view element, std::string_view key, std::string_view value) {
   if (value.find('&') == std::string_view::npos) return safe_attribute(element, key, value);
-  return safe_attribute(element, key, decode_html_char_refs(value));
+  return safe_attribute(element, key, decode_char_refs(value, RefContext::Attribute));
 }
 
 std::optional<std::string> reader_url(std::string_view value, UrlKind kind) {
   if (value.find('&') == std::string_view::npos) return allowed_url(value, kind);
-  return allowed_url(decode_html_char_refs(value), kind);
+  return allowed_url(decode_char_refs(value, RefContext::Attribute), kind);
 }
 
 void Dropped::url(std::size_t& count, std::string_view value) {

@@ -183,7 +183,7 @@ std::string refuse_local_references(std::string_view h, Diagnostics& diag) {
         attachment = true;
     for (auto& a : attrs) {
       if (!a.has_value) continue;
-      std::string value = decode_html_char_refs(h.substr(a.value_begin, a.value_end - a.value_begin));
+      std::string value = decode_char_refs(h.substr(a.value_begin, a.value_end - a.value_begin), RefContext::Attribute);
       std::string bad;
       if (a.name == "style") bad = css_local_reference(value);
       else if (a.name == "srcset" || a.name == "imagesrcset") bad = first_local_in_srcset(value);

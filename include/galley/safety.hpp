@@ -10,8 +10,8 @@
 // "java\x01script:" and "java script:" count as javascript:. Percent-escapes are
 // not decoded (browsers do not decode them in a scheme: "%6Aavascript:x" is a
 // relative URL). Character references are the caller's business: strings here
-// are literal; decode_html_char_refs is there for HTML attribute values that a
-// parser left partly encoded.
+// are literal; galley::decode_char_refs (galley/text.hpp) is there for HTML
+// attribute values that a parser left partly encoded.
 #pragma once
 #include <optional>
 #include <string>
@@ -46,12 +46,6 @@ std::optional<std::string> allowed_url(std::string_view url, UrlKind kind);
 // other than data:image/* (data:image/svg+xml counts when svg_is_unsafe or
 // undecodable). The deny-list writers apply to any document they are given.
 bool is_dangerous_url(std::string_view url);
-
-// Decode the character references an HTML attribute value may still hold:
-// numeric ones (with or without ';') and the HTML5 names that stand for ASCII
-// characters (&colon; &Tab; &NewLine; &lpar; &sol; ...; case-sensitive, as in
-// HTML). Other text is unchanged.
-std::string decode_html_char_refs(std::string_view s);
 
 // A CSS declaration list (a style attribute) that can run script or load
 // something: url() with a dangerous URL, expression(), javascript:/vbscript:,

@@ -95,6 +95,19 @@ struct PercentDecoded {
 };
 PercentDecoded percent_decode(std::string_view s, bool plus_is_space = false);
 
+// HTML character references decoded as the HTML5 tokenizer reads them (the
+// standard's "character reference state"): &#NNN; and &#xHH; with or without the
+// ';', 0, surrogates and values past U+10FFFF as U+FFFD, &#128;-&#159; as the
+// windows-1252 characters they stood for; every named reference of the standard
+// (case-sensitive; the legacy ones such as &amp &copy &eacute also without ';',
+// the longest name winning: "&notit;" is the not sign and "it;"). In an attribute
+// value a legacy name without ';' followed by '=' or a letter or digit stays as
+// written ("?a=1&copy=2" is a query string). Anything else is unchanged.
+// The one decoder: the HTML reader's metadata and URL checks, the safety scans
+// and the markup fragment parser all use it.
+enum class RefContext { Text, Attribute };
+std::string decode_char_refs(std::string_view s, RefContext where = RefContext::Text);
+
 // UTF-16 without a BOM, guessed from the NUL bytes of the first 4 KiB: ASCII-range
 // characters put a NUL in the high byte, so many NULs at odd offsets (and almost none
 // at even ones) mean little-endian, the reverse big-endian. Returns "UTF-16LE" or
