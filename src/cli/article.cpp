@@ -164,4 +164,16 @@ std::string write_article(const ArticleSettings& s, const std::string& path, con
   return write_document(doc, convert_options(s, path, {}, to), diag, *s.registry);
 }
 
+std::string read_stdin(std::size_t max_input) {
+  std::string data;
+  char chunk[65536];
+  std::size_t n;
+  while ((n = std::fread(chunk, 1, sizeof chunk, stdin)) > 0) {
+    data.append(chunk, n);
+    if (data.size() > max_input)
+      throw InputError("galley.io.too-large", "standard input is larger than the input limit (--max-input-size)");
+  }
+  return data;
+}
+
 }  // namespace galley::cli

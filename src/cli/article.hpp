@@ -53,6 +53,10 @@ std::vector<std::string> output_suffixes(const Registry& reg, const std::vector<
 ConvertOptions convert_options(const ArticleSettings& s, const std::string& path, const FormatSpec& from,
                                const FormatSpec& to);
 
+// All of standard input; InputError galley.io.too-large past `max_input` bytes
+// (--max-input-size), checked as it arrives.
+std::string read_stdin(std::size_t max_input);
+
 // Does the reader `from` read this input's file itself (ReaderEntry::opens_input,
 // and the input is a regular file, not standard input)? Then the caller reads no
 // bytes and passes from_file to read_article: a multi-GB archive is never held.

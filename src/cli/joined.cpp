@@ -24,18 +24,6 @@ std::string output_format(const Args& args, const Registry& reg) {
   return {};
 }
 
-std::string read_stdin(std::size_t max_input) {
-  std::string data;
-  char chunk[65536];
-  std::size_t n;
-  while ((n = std::fread(chunk, 1, sizeof chunk, stdin)) > 0) {
-    data.append(chunk, n);
-    if (data.size() > max_input)
-      throw InputError("galley.io.too-large", "standard input is larger than the input limit (--max-input-size)");
-  }
-  return data;
-}
-
 }  // namespace
 
 bool is_joined(const Args& args, const Registry& reg) {

@@ -118,15 +118,7 @@ int run(int argc, char** argv) {
   for (std::size_t i = 0; i < inputs.size() && !from_file; ++i) {
     if (i) input += "\n\n";
     if (inputs[i] == "-") {
-      std::string data;
-      char chunk[65536];
-      std::size_t n;
-      while ((n = std::fread(chunk, 1, sizeof chunk, stdin)) > 0) {
-        data.append(chunk, n);
-        if (data.size() > max_input)
-          throw InputError("galley.io.too-large", "standard input is larger than the input limit (--max-input-size)");
-      }
-      input += data;
+      input += cli::read_stdin(max_input);
     } else {
       input += read_file(inputs[i], max_input);
     }
