@@ -39,7 +39,6 @@ std::string text_of(const xmlNode* n) {
   return s;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 std::string clean_text(std::string_view s) {
   std::string out;

@@ -53,13 +53,18 @@ std::size_t text_len(std::string_view s) {
   return n;
 }
 
+// ',' and the full-width, Arabic and ideographic commas (U+FF0C, U+060C, U+3001). Only
+// a comma's first byte starts a comparison: this runs over every node's text.
 std::size_t commas(std::string_view s) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ',') ++n;
-    else if (s.compare(i, 3, "\xEF\xBC\x8C") == 0 || s.compare(i, 2, "\xD8\x8C") == 0 ||
-             s.compare(i, 3, "\xE3\x80\x81") == 0)
-      ++n;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t size = s.size();
+  for (std::size_t i = 0; i < size; ++i) {
+    const unsigned char c = p[i];
+    if (c == ',') ++n;
+    else if (c == 0xEF) n += i + 2 < size && p[i + 1] == 0xBC && p[i + 2] == 0x8C;
+    else if (c == 0xD8) n += i + 1 < size && p[i + 1] == 0x8C;
+    else if (c == 0xE3) n += i + 2 < size && p[i + 1] == 0x80 && p[i + 2] == 0x81;
   }
   return n;
 }

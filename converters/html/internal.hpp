@@ -81,7 +81,8 @@ bool is_void_tag(std::string_view tag);
 inline bool iequals(std::string_view a, std::string_view b) { return ascii_iequals(a, b); }
 inline std::string lower(std::string_view s) { return ascii_lower(s); }
 bool contains_word_ci(std::string_view haystack, std::string_view needle);  // substring, ASCII-case-insensitive
-bool is_space(char c);
+// HTML's ASCII whitespace (and \v): inline, it is called for every byte of the page's text.
+inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 // Remove and free a node (and its subtree).
 void remove_node(xmlNode* n);
 // The node after `cur` in document order inside `root` (root itself excluded), nullptr at the
