@@ -56,8 +56,14 @@ function clearResult() {
   $('error-box').hidden = true;
   $('chapters-box').hidden = true;
   $('chapters').replaceChildren();
-  $('preview').hidden = true;
-  $('preview').removeAttribute('srcdoc');
+  // A fresh frame for every result (same attributes, no document): nothing of the last
+  // preview's document carries over, and a driver holding the frame (a browser test)
+  // never sees one frame navigated from one sandboxed document to the next.
+  const old = $('preview');
+  const frame = old.cloneNode(false);
+  frame.removeAttribute('srcdoc');
+  frame.hidden = true;
+  old.replaceWith(frame);
   $('text-preview').hidden = true;
   $('result-info').textContent = '';
 }
