@@ -55,7 +55,7 @@ def build_revision(rev, out_dir):
         subprocess.run(["git", "-C", SRC, "worktree", "add", "--detach", tree, rev], check=True)
     build = os.path.join(out_dir, "build")
     subprocess.run(["cmake", "-S", tree, "-B", build, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Release",
-                    "-DGALLEY_BUILD_TESTS=OFF", "-DGALLEY_BUILD_BENCH=OFF"], check=True, stdout=subprocess.DEVNULL)
+                    "-DGALLEY_BUILD_TESTS=OFF", "-DGALLEY_BUILD_BENCH=OFF", "-DGALLEY_UNITY=ON"], check=True, stdout=subprocess.DEVNULL)
     subprocess.run(["flock", "/tmp/galley-build.lock", "cmake", "--build", build, "-j2", "--target", "galley_cli"],
                    check=True)
     return exe
