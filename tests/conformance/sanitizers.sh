@@ -17,8 +17,9 @@
 #      test, with GALLEY pointing at the sanitized binary (ctest's environment
 #      for the tree already does that). Any ASan/UBSan report fails the test
 #      (-fno-sanitize-recover=all, halt_on_error);
-#   4. converts the whole corpus to every writer with this build and compares the
-#      digests with those build/'s run of conformance.determinism recorded
+#   4. beside step 3, converts one shard in three of the corpus (GALLEY_DIGESTS_SAMPLE,
+#      default 3) to every writer with this build and compares the digests with those
+#      build/'s run of conformance.determinism recorded
 #      ($SRC/build/determinism-digests.txt): other compiler, other CPU code paths,
 #      same bytes.
 set -euo pipefail
@@ -64,8 +65,8 @@ locked cmake --build "$asan" -j"$jobs" --target "${targets[@]}"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:abort_on_error=0:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # The corpus comparison (step 4) runs beside the tests: ctest -j2 leaves a core idle for
-# much of its time (server waits, short processes). Every third document
-# (GALLEY_DIGESTS_SAMPLE): build/'s own run covers all of them; this one checks that another
+# much of its time (server waits, short processes). One shard in three
+# (GALLEY_DIGESTS_SAMPLE): build/'s own run covers every document; this one checks that another
 # compiler and the portable scans give the same bytes, which a third of 992 documents and
 # 15 writers shows as well as all of them, in a third of the time.
 reference=${GALLEY_DIGESTS_REFERENCE:-$SRC/build/determinism-digests.txt}
