@@ -24,6 +24,7 @@
 #include <set>
 #include <string>
 
+#include "../test_deflate.hpp"
 #include "fuzz_common.hpp"
 #include "galley/error.hpp"
 #include "warc/archive.hpp"
@@ -45,19 +46,7 @@ std::string record(std::string_view type, std::string_view uri, std::string_view
 // window and the least memory: deflate's state (256 KiB at the defaults, zeroed on
 // each reset) was a tenth of the run time; any window decodes with inflate's 32 KiB.
 constexpr int kGzip = 16 + 9, kZlib = 9, kRaw = -9;
-std::string compress(std::string_view in, int wbits) {
-  z_stream z{};
-  deflateInit2(&z, 1, Z_DEFLATED, wbits, 1, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, static_cast<uLong>(in.size())) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  z.avail_in = static_cast<uInt>(in.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+std::string compress(std::string_view in, int wbits) { return galley::test::deflate_all(in, 1, wbits, 1); }
 
 std::string chunked(std::string_view body, std::size_t piece) {
   std::string out;

@@ -4,11 +4,11 @@
 // The first byte chooses how the rest is seen: as a whole WARC file, or as
 // the block of one response record (so HTTP parsing is reached at once),
 // with or without a gzip-encoded body.
-#include <zlib.h>
 
 #include <cstdint>
 #include <string>
 
+#include "../test_deflate.hpp"
 #include "fuzz_common.hpp"
 #include "galley/builtin.hpp"
 #include "galley/error.hpp"
@@ -36,17 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
               record("response", "http://a.example/img2", "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n\x1a\n");
       break;
     case 2: {  // an HTML page whose body is the input, gzip-encoded
-      uLong bound = compressBound(static_cast<uLong>(rest.size())) + 32;
-      std::string gz(bound, '\0');
-      z_stream z{};
-      deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
-      z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(rest.data()));
-      z.avail_in = static_cast<uInt>(rest.size());
-      z.next_out = reinterpret_cast<Bytef*>(gz.data());
-      z.avail_out = static_cast<uInt>(gz.size());
-      deflate(&z, Z_FINISH);
-      gz.resize(z.total_out);
-      deflateEnd(&z);
+      const std::string gz = galley::test::deflate_all(rest, 6, 31, 8);
       input = record("response", "http://a.example/1",
                      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n" + gz);
       break;

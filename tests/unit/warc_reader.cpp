@@ -6,10 +6,10 @@
 #include <sys/socket.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <zlib.h>
 
 #include <string>
 
+#include "../test_deflate.hpp"
 #include "fetch/fetch.hpp"
 #include "galley/builtin.hpp"
 #include "galley/error.hpp"
@@ -26,19 +26,7 @@
 using namespace galley;
 
 namespace {
-std::string gz(std::string_view s) {
-  std::string out(compressBound(static_cast<uLong>(s.size())) + 64, '\0');
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(s.data()));
-  z.avail_in = static_cast<uInt>(s.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+std::string gz(std::string_view s) { return galley::test::deflate_all(s, 6, 31, 8); }
 std::string rec(const std::string& type, const std::string& uri, const std::string& block, const std::string& extra = "") {
   return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Target-URI: " + uri + "\r\nWARC-Record-ID: <urn:uuid:" + type + uri +
          ">\r\n" + extra + "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
