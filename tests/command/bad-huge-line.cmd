@@ -1,3 +1,3 @@
-% python3 -c 'import sys; sys.stdout.write("x"*(100*1024*1024))' | galley -f plain -t plain | wc -c
+% python3 -c 'import sys; sys.stdout.write("x"*(32*1024*1024))' | galley -f plain -t plain | wc -c
 >>> stdout
-104857601
+33554433
