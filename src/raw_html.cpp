@@ -1,6 +1,9 @@
 // See raw_html.hpp.
 #include "galley/raw_html.hpp"
 
+#include <cstring>
+
+#include "galley/markup_pieces.hpp"
 #include "galley/safety.hpp"
 #include "galley/text.hpp"
 
@@ -77,113 +80,121 @@ std::optional<std::string> embedded_media_url(std::string_view t) {
 
 namespace galley {
 
-namespace {
-
-bool tag_name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == ':' || c == '_';
-}
-bool html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-}  // namespace
-
 std::string clean_raw_html_attributes(std::string_view html, std::size_t* removed) {
   std::string out;
   out.reserve(html.size());
-  std::size_t i = 0, n = html.size(), dropped = 0;
-  while (i < n) {
-    std::size_t lt = html.find('<', i);
-    if (lt == std::string_view::npos) { out.append(html.substr(i)); break; }
-    out.append(html.substr(i, lt - i));
-    i = lt;
-    // comments, doctypes, CDATA and processing instructions pass whole
-    if (html.compare(i, 4, "<!--") == 0) {
-      std::size_t e = html.find("-->", i + 4);
-      e = e == std::string_view::npos ? n : e + 3;
-      out.append(html.substr(i, e - i));
-      i = e;
+  std::size_t dropped = 0;
+  MarkupPieces pieces(html);
+  MarkupPiece piece;
+  while (pieces.next(piece)) {
+    if (piece.kind != MarkupPiece::Kind::start_tag) {
+      out.append(piece.text);
       continue;
     }
-    if (i + 1 < n && (html[i + 1] == '!' || html[i + 1] == '?' || html[i + 1] == '/')) {
-      std::size_t e = html.find('>', i);
-      e = e == std::string_view::npos ? n : e + 1;
-      out.append(html.substr(i, e - i));
-      i = e;
-      continue;
-    }
-    std::size_t j = i + 1;
-    while (j < n && tag_name_char(html[j])) ++j;
-    if (j == i + 1) { out += '<'; ++i; continue; }  // "<" as text
-    std::string element = ascii_lower(html.substr(i + 1, j - i - 1));
-    out.append(html.substr(i, j - i));
-    // attributes up to '>' (quotes respected)
-    while (j < n) {
-      std::size_t ws = j;
-      while (j < n && html_space(html[j])) ++j;
-      if (j >= n) { out.append(html.substr(ws)); break; }
-      if (html[j] == '>' || (html[j] == '/' && j + 1 < n && html[j + 1] == '>')) {
-        out.append(html.substr(ws, j - ws));
-        std::size_t e = html[j] == '>' ? j + 1 : j + 2;
-        out.append(html.substr(j, e - j));
-        j = e;
-        break;
+    std::string element = ascii_lower(piece.name);
+    out += '<';
+    out.append(piece.name);
+    TagAttributes attributes(piece);
+    TagAttribute a;
+    while (attributes.next(a)) {
+      std::string decoded = decode_char_refs(a.value, RefContext::Attribute);
+      auto kept = safe_attribute(element, ascii_lower(a.name), decoded);
+      if (!kept) {
+        ++dropped;
+        continue;
       }
-      std::size_t name_start = j;
-      while (j < n && !html_space(html[j]) && html[j] != '=' && html[j] != '>' &&
-             !(html[j] == '/' && j + 1 < n && html[j + 1] == '>'))
-        ++j;
-      if (j == name_start) { ++j; continue; }  // a stray character: dropped
-      std::string_view name = html.substr(name_start, j - name_start);
-      std::size_t k = j;
-      while (k < n && html_space(html[k])) ++k;
-      std::string value;
-      bool has_value = false;
-      char quote = 0;
-      if (k < n && html[k] == '=') {
-        ++k;
-        while (k < n && html_space(html[k])) ++k;
-        has_value = true;
-        if (k < n && (html[k] == '"' || html[k] == '\'')) {
-          quote = html[k];
-          std::size_t e = html.find(quote, k + 1);
-          if (e == std::string_view::npos) e = n;
-          value.assign(html.substr(k + 1, e - k - 1));
-          k = e < n ? e + 1 : n;
-        } else {
-          std::size_t e = k;
-          while (e < n && !html_space(html[e]) && html[e] != '>') ++e;
-          value.assign(html.substr(k, e - k));
-          k = e;
+      out.append(a.before);
+      out.append(a.name);
+      if (!a.has_value) continue;
+      // the original bytes when nothing changed, else the cleaned value re-quoted
+      if (*kept == decoded) {
+        out += '=';
+        if (a.quote) out += a.quote;
+        out.append(a.value);
+        if (a.quote) out += a.quote;
+      } else {
+        out += "=\"";
+        for (char c : *kept) {
+          if (c == '"') out += "&quot;";
+          else if (c == '&') out += "&amp;";
+          else if (c == '<') out += "&lt;";
+          else out += c;
         }
-        j = k;
-      }
-      std::string lname = ascii_lower(name);
-      std::string decoded = decode_char_refs(value, RefContext::Attribute);
-      auto kept = safe_attribute(element, lname, decoded);
-      if (!kept) { ++dropped; continue; }
-      out.append(html.substr(ws, name_start - ws));
-      out.append(name);
-      if (has_value) {
-        // the original bytes when nothing changed, else the cleaned value re-quoted
-        if (*kept == decoded) {
-          out += '=';
-          if (quote) out += quote;
-          out += value;
-          if (quote) out += quote;
-        } else {
-          out += "=\"";
-          for (char c : *kept) {
-            if (c == '"') out += "&quot;";
-            else if (c == '&') out += "&amp;";
-            else if (c == '<') out += "&lt;";
-            else out += c;
-          }
-          out += '"';
-        }
+        out += '"';
       }
     }
-    i = j;
+    out.append(attributes.closing());
   }
   if (removed) *removed = dropped;
+  return out;
+}
+
+namespace {
+
+bool attribute_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':' ||
+         c == '.';
+}
+
+// Whether some '=' in the tag follows "id" (any case) that is not the end of a longer name:
+// most tags have no id, and skip reading their attributes (a finished EPUB page has tens of
+// thousands of tags).
+bool may_have_id(std::string_view tag) {
+  const char* data = tag.data();
+  for (const void* hit = std::memchr(data, '=', tag.size()); hit;
+       hit = std::memchr(static_cast<const char*>(hit) + 1, '=', tag.size() - (static_cast<const char*>(hit) + 1 - data))) {
+    std::size_t k = static_cast<std::size_t>(static_cast<const char*>(hit) - data);
+    while (k > 0 && (tag[k - 1] == ' ' || tag[k - 1] == '\t' || tag[k - 1] == '\n' || tag[k - 1] == '\r' || tag[k - 1] == '\f')) --k;
+    if (k >= 3 && (tag[k - 1] | 0x20) == 'd' && (tag[k - 2] | 0x20) == 'i' && !attribute_name_char(tag[k - 3])) return true;
+  }
+  return false;
+}
+
+// The value of a start tag's first id attribute, if it has one.
+const TagAttribute* id_attribute(const MarkupPiece& tag, TagAttribute& a) {
+  if (!may_have_id(tag.text)) return nullptr;
+  TagAttributes attributes(tag);
+  while (attributes.next(a))
+    if (a.has_value && ascii_iequals(a.name, "id")) return &a;
+  return nullptr;
+}
+
+}  // namespace
+
+std::string rename_repeated_ids(std::string_view html, IdentifierSet& ids, std::size_t* renamed) {
+  // Copied a run at a time: only up to each renamed value, and the rest at the end.
+  std::string out;
+  std::size_t copied = 0, count = 0;
+  bool rest_reserved = false;
+  MarkupPieces pieces(html);
+  MarkupPiece piece;
+  TagAttribute a;
+  while (pieces.next(piece)) {
+    const TagAttribute* id = piece.kind == MarkupPiece::Kind::start_tag ? id_attribute(piece, a) : nullptr;
+    if (!id) continue;
+    if (!ids.contains(id->value)) {
+      ids.insert(std::string(id->value));
+      continue;
+    }
+    // A new name must not take one the markup uses further on: those ids are read once,
+    // at the first repeat (most markup has none, and pays nothing).
+    if (!rest_reserved) {
+      MarkupPieces rest(html.substr(pieces.position()));
+      MarkupPiece later;
+      TagAttribute b;
+      while (rest.next(later))
+        if (later.kind == MarkupPiece::Kind::start_tag && id_attribute(later, b)) ids.reserve(b.value);
+      rest_reserved = true;
+      out.reserve(html.size() + 16);
+    }
+    std::size_t at = static_cast<std::size_t>(id->value.data() - html.data());
+    out.append(html.substr(copied, at - copied));
+    out += ids.unique(std::string(id->value));
+    copied = at + id->value.size();
+    ++count;
+  }
+  out.append(html.substr(copied));
+  if (renamed) *renamed = count;
   return out;
 }
 

@@ -362,7 +362,7 @@ std::string IdentifierSet::unique(std::string base) {
   if (contains(id)) {
     int& n = last_suffix_[base];
     do id = base + "-" + std::to_string(++n);
-    while (contains(id));
+    while (contains(id) || reserved_.find(id) != reserved_.end());
   }
   used_.insert(id);
   return id;

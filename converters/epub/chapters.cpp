@@ -9,6 +9,7 @@
 
 #include "epub/internal.hpp"
 #include "galley/detail/xml.hpp"
+#include "galley/raw_html.hpp"
 #include "galley/text.hpp"
 #include "galley/walk.hpp"
 
@@ -341,57 +342,10 @@ std::string content_properties(const std::string& xhtml) {
 }
 
 std::string dedupe_ids(const std::string& xhtml, Diagnostics& diag) {
-  // Raw HTML passed through may repeat ids the writer never saw; XML forbids that.
-  // Text between tags is copied a run at a time and tags are looked at in place: copying
-  // byte by byte and each tag into a string of its own was 9% of jats -> epub.
-  std::string out;
-  out.reserve(xhtml.size());
-  std::set<std::string, std::less<>> seen;
-  int renamed = 0;
-  const std::string_view x(xhtml);
-  std::size_t i = 0, n = x.size();
-  while (i < n) {
-    std::size_t lt = x.find('<', i);
-    if (lt == std::string_view::npos) {
-      out.append(x.substr(i));
-      break;
-    }
-    out.append(x.substr(i, lt - i));
-    i = lt;
-    if (x.compare(i, 4, "<!--") == 0) {
-      std::size_t e = x.find("-->", i + 4);
-      e = e == std::string_view::npos ? n : e + 3;
-      out.append(x.substr(i, e - i));
-      i = e;
-      continue;
-    }
-    std::size_t e = x.find('>', i);
-    if (e == std::string_view::npos) e = n - 1;
-    std::string_view tag = x.substr(i, e - i + 1);
-    i = e + 1;
-    std::size_t a = tag.find(" id=\"");
-    if (a != std::string_view::npos) {
-      std::size_t v = a + 5, ve = tag.find('"', v);
-      if (ve != std::string_view::npos) {
-        std::string_view id = tag.substr(v, ve - v);
-        if (seen.find(id) == seen.end()) {
-          seen.emplace(id);
-        } else {
-          std::string fresh;
-          for (int k = 1;; ++k) {
-            fresh = std::string(id) + "-" + std::to_string(k);
-            if (xhtml.find("id=\"" + fresh + "\"") == std::string::npos && seen.insert(fresh).second) break;
-          }
-          out.append(tag.substr(0, v));
-          out += fresh;
-          out.append(tag.substr(ve));
-          ++renamed;
-          continue;
-        }
-      }
-    }
-    out.append(tag);
-  }
+  // Ids repeat within a page only through raw HTML; pages may share ids (links name the page).
+  IdentifierSet ids;
+  std::size_t renamed = 0;
+  std::string out = rename_repeated_ids(xhtml, ids, &renamed);
   if (renamed > 0)
     diag.warn("rewritten-id", "epub: " + std::to_string(renamed) + " repeated id(s) in raw HTML renamed");
   return out;

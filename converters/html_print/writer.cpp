@@ -228,32 +228,6 @@ struct RawHtmlCleaner {
   IdentifierSet ids;  // ids of raw fragments, renamed when repeated
 
   static bool html(const std::string& f) { return detail::is_raw_html_format(f, false); }
-  static bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; }
-  static bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-  // Every id="..." attribute renamed where an earlier fragment used the same id.
-  std::string dedupe_ids(const std::string& t) {
-    std::string out;
-    std::size_t last = 0;
-    for (std::size_t i = 0; i + 1 < t.size(); ++i) {
-      if (!((t[i] == 'i' || t[i] == 'I') && (t[i + 1] == 'd' || t[i + 1] == 'D'))) continue;
-      if (i > 0 && (name_char(t[i - 1]))) continue;
-      std::size_t k = i + 2;
-      while (k < t.size() && space(t[k])) ++k;
-      if (k >= t.size() || t[k] != '=') continue;
-      ++k;
-      while (k < t.size() && space(t[k])) ++k;
-      if (k >= t.size() || t[k] != '"') continue;
-      std::size_t close = t.find('"', k + 1);
-      if (close == std::string::npos) break;
-      std::string fresh = ids.unique(t.substr(k + 1, close - k - 1));
-      out.append(t, last, i - last);
-      out += "id=\"" + fresh + "\"";
-      last = close + 1;
-      i = close;
-    }
-    out.append(t, last, std::string::npos);
-    return out;
-  }
   // Returns what replaces a raw fragment (nullopt: keep as is, cleaned in place).
   std::optional<Inlines> clean(std::string& text) {
     if (has_start_tag(text, kEmbeddingTags)) {
@@ -266,7 +240,7 @@ struct RawHtmlCleaner {
       diag.warn("lost-content", "raw HTML with scripts, styles or form controls dropped");
       return Inlines{};
     }
-    text = dedupe_ids(text);
+    text = rename_repeated_ids(text, ids);
     return std::nullopt;
   }
   void run(Blocks& blocks) {

@@ -14,6 +14,8 @@
 
 namespace galley {
 
+class IdentifierSet;  // galley/text.hpp
+
 // The first start tag "<name" (white space allowed after '<', name compared
 // case-insensitively and whole) whose name is one of `names`, as [position of
 // '<', end of the name); {npos, npos} when there is none.
@@ -41,6 +43,12 @@ inline constexpr std::string_view kActiveTags[] = {"script", "style",    "link",
 // JSON without passing the HTML reader's sanitizer: this is that check for them.
 // `removed` counts the attributes taken out.
 std::string clean_raw_html_attributes(std::string_view html, std::size_t* removed = nullptr);
+
+// The markup with every start tag's id attribute that repeats an id of `ids` given the
+// first free id-1, id-2 ... that neither `ids` nor a later tag of the markup holds; every id
+// kept or made is recorded in `ids`. XML forbids repeated ids, and raw HTML passed through
+// may repeat ids the writer never saw. `renamed` counts the renamed ones.
+std::string rename_repeated_ids(std::string_view html, IdentifierSet& ids, std::size_t* renamed = nullptr);
 
 // The quoted src= (or data=, else a lazy player's data-src=) URL of the first
 // media element (iframe, video, audio, object, embed, source) that has one.

@@ -54,11 +54,17 @@ class IdentifierSet {
  public:
   bool contains(std::string_view id) const { return used_.find(id) != used_.end(); }
   void insert(std::string id) { used_.insert(std::move(id)); }
+  // An id unique() must not make up (one the document uses further on), though a base
+  // equal to it is still given out as it is.
+  void reserve(std::string_view id) {
+    if (reserved_.find(id) == reserved_.end()) reserved_.emplace(id);
+  }
   std::string unique(std::string base);
   std::size_t size() const { return used_.size(); }
 
  private:
   std::set<std::string, std::less<>> used_;
+  std::set<std::string, std::less<>> reserved_;
   std::unordered_map<std::string, int> last_suffix_;
 };
 
