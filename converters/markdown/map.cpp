@@ -458,8 +458,14 @@ class Mapper {
         return;
       case CMARK_NODE_EMPH: {
         Inlines inner = children(n, depth);
-        // ***x***: cmark nests strong in emphasis, pandoc's markdown reader the other way round
-        if (in_.syntax.pandoc_markdown && inner.size() == 1 && inner[0].is<Strong>()) {
+        // ***x***: cmark nests strong in emphasis, pandoc's markdown reader the other way round.
+        // Only for one run of three: cmark gives both nodes the run's position then, while
+        // _**x**_ (emphasis around strong, as pandoc reads it too) starts its strong later.
+        cmark_node* child = cmark_node_first_child(n);
+        bool one_run = child && child == cmark_node_last_child(n) && cmark_node_get_type(child) == CMARK_NODE_STRONG &&
+                       cmark_node_get_start_line(child) == cmark_node_get_start_line(n) &&
+                       cmark_node_get_start_column(child) == cmark_node_get_start_column(n);
+        if (in_.syntax.pandoc_markdown && one_run && inner.size() == 1 && inner[0].is<Strong>()) {
           Inlines s = std::move(inner[0].as<Strong>()->content);
           out.emplace_back(Strong{Inlines{Emph{std::move(s)}}});
         } else {

@@ -3,12 +3,12 @@
 // escaped wherever CommonMark would read it as markup; what CommonMark cannot
 // express is written as the HTML CommonMark allows (tables without pipe_tables,
 // underline, super/subscript), or as its content with a warning.
-// This file: the document, its notes and its blocks; inlines are in writer_inlines.cpp.
+// This file: the document, its notes and its blocks; tables are in writer_tables.cpp,
+// inlines in writer_inlines.cpp.
 #include <algorithm>
 #include <cctype>
 #include <string>
 
-#include "galley/detail/xml.hpp"
 #include "galley/text.hpp"
 #include "markdown/markdown.hpp"
 #include "markdown/writer_class.hpp"
@@ -23,13 +23,16 @@ std::string MdWriter::document(const Document& doc, bool standalone) {
                                                                          [this](const Blocks& b) { return blocks(b, false); }});
   out += body;
   if (!notes_.empty()) {
-    // definitions are written after the text; a definition may add notes of its own
+    // definitions are written after the text; a definition may add notes of its own.
+    // Without footnotes (CommonMark) "[^1]: x" would be a link definition or a
+    // paragraph and its indented blocks code: the notes are a numbered list instead.
+    if (!syn_.footnotes && ends_with_list_) out += "\n\n<!-- -->";
     for (std::size_t k = 0; k < notes_.size(); ++k) {
-      std::string label = "[^" + std::to_string(k + 1) + "]: ";
+      std::string label = syn_.footnotes ? "[^" + std::to_string(k + 1) + "]: " : std::to_string(k + 1) + ". ";
       Blocks note = notes_[k];  // blocks() may append to notes_
       std::string text = blocks(note, false);
       if (!out.empty()) out += "\n\n";
-      out += indent(text, label, "    ");
+      out += indent(text, label, std::string(syn_.footnotes ? 4 : label.size(), ' '));
     }
   }
   if (!out.empty() && out.back() != '\n') out += '\n';
@@ -39,18 +42,22 @@ std::string MdWriter::document(const Document& doc, bool standalone) {
 std::string MdWriter::blocks(const Blocks& bs, bool tight) {
   std::string out;
   bool before_was_list = false;
+  const Block* prev = nullptr;
   for (auto& b : bs) {
     bool was_list = ends_with_list_;
     ends_with_list_ = false;
     std::string s = block(b);
     if (s.empty()) { ends_with_list_ = was_list; continue; }
     if (!out.empty()) {
-      out += tight ? "\n" : "\n\n";
+      // in a tight list item a block follows on the next line only where it cannot
+      // be read as more of the paragraph before it
+      out += tight && (closed_block(*prev) || interrupts_paragraph(s)) ? "\n" : "\n\n";
       // a list right after a list (also from flattened divs) would continue it; a comment keeps them apart
       if (before_was_list && starts_like_list(s)) out += "<!-- -->\n\n";
     }
     out += s;
     before_was_list = ends_with_list_;
+    prev = &b;
   }
   ends_with_list_ = before_was_list;
   return out;
@@ -92,7 +99,9 @@ std::string MdWriter::block(const Block& b) {
       fence = std::max(fence, n + 1);
     }
     std::string colons(fence, ':');
-    return colons + " " + attrs + "\n" + inner + (inner.empty() ? "" : "\n") + colons;
+    // an HTML block runs to a blank line: the closing fence must not be part of it
+    const char* before_fence = inner.empty() ? "" : ends_in_html(inner) ? "\n\n" : "\n";
+    return colons + " " + attrs + "\n" + inner + before_fence + colons;
   }
   if (auto* lb = b.as<LineBlock>()) {
     std::string out;
@@ -121,12 +130,7 @@ std::string MdWriter::paragraph(const Inlines& ils) {
 std::string MdWriter::figure(const Figure& f) {
   const Inlines* caption = nullptr;
   Inlines joined;
-  for (auto& b : f.caption.long_caption) {
-    const Inlines* ils = b.as<Plain>() ? &b.as<Plain>()->content : b.as<Para>() ? &b.as<Para>()->content : nullptr;
-    if (!ils) continue;
-    if (!joined.empty()) joined.emplace_back(Space{});
-    joined.insert(joined.end(), ils->begin(), ils->end());
-  }
+  flatten(f.caption.long_caption, joined);
   if (!joined.empty()) caption = &joined;
   const Image* img = nullptr;
   if (f.content.size() == 1) {
@@ -144,7 +148,8 @@ std::string MdWriter::figure(const Figure& f) {
     return escape_line_starts(out);
   }
   std::string out = blocks(f.content, false);
-  if (caption) out += (out.empty() ? "" : "\n\n") + paragraph(*caption);
+  std::string cap = blocks(f.caption.long_caption, false);
+  if (!cap.empty()) out += (out.empty() ? "" : "\n\n") + cap;
   return out;
 }
 
@@ -169,7 +174,10 @@ std::string MdWriter::attribute_text(const Attr& a) {
     for (auto& c : a.classes) all += (all.empty() ? "" : " ") + c;
     kv.emplace_back("class", all);
   }
-  kv.insert(kv.end(), a.attributes.begin(), a.attributes.end());
+  // an attribute named id or class would be read back as the identifier or a class:
+  // such attributes (HTML's data-id, say) cannot be written
+  for (auto& [k, v] : a.attributes)
+    if (k != "id" && k != "class") kv.emplace_back(k, v);
   for (auto& [k, v] : kv) {
     if (!word(k)) continue;
     if (!out.empty()) out += ' ';
@@ -255,90 +263,32 @@ std::string MdWriter::definitions(const DefinitionList& d) {
   return blocks(flat, false);
 }
 
-std::string MdWriter::cell_text(const Cell& c) {
-  std::string out;
-  for (auto& b : c.content) {
-    std::string s;
-    if (auto* p = b.as<Plain>()) s = inlines(p->content);
-    else if (auto* q = b.as<Para>()) s = inlines(q->content);
-    else {
-      if (!warned_cells_) {
-        warned_cells_ = true;
-        diag_.warn("lost-structure", "a table cell holds blocks a pipe table cannot: written as their text");
-      }
-      s = escape_text(stringify(Blocks{b}), true);
-    }
-    if (!out.empty() && !s.empty()) out += ' ';
-    out += s;
-  }
-  return one_line(out);
+bool MdWriter::closed_block(const Block& b) {
+  return b.is<Header>() || b.is<CodeBlock>() || b.is<HorizontalRule>();
 }
 
-std::string MdWriter::pipe_table(const Table& t) {
-  std::size_t cols = t.colspecs.size();
-  auto row_cells = [&](const Row& r) {
-    std::vector<std::string> cells;
-    for (auto& c : r.cells) {
-      cells.push_back(cell_text(c));
-      for (int k = 1; k < c.col_span; ++k) cells.emplace_back();  // spans are not in GFM: empty cells keep the grid
-    }
-    return cells;
-  };
-  std::vector<std::vector<std::string>> rows;
-  for (auto& r : t.head.rows) rows.push_back(row_cells(r));
-  std::size_t header_rows = rows.size();
-  for (auto& body : t.bodies) {
-    for (auto& r : body.head) rows.push_back(row_cells(r));
-    for (auto& r : body.body) rows.push_back(row_cells(r));
-  }
-  for (auto& r : t.foot.rows) rows.push_back(row_cells(r));
-  for (auto& r : rows) cols = std::max(cols, r.size());
-  if (cols == 0) return {};
-  auto line = [&](const std::vector<std::string>& cells) {
-    std::string s = "|";
-    for (std::size_t i = 0; i < cols; ++i) s += " " + (i < cells.size() ? cells[i] : std::string()) + " |";
-    return s;
-  };
-  std::string out;
-  // GFM needs exactly one header row: further head rows become body rows
-  out += line(header_rows ? rows[0] : std::vector<std::string>(cols)) + "\n|";
-  for (std::size_t i = 0; i < cols; ++i) {
-    Alignment a = i < t.colspecs.size() ? t.colspecs[i].align : Alignment::AlignDefault;
-    out += a == Alignment::AlignLeft ? " :-- |" : a == Alignment::AlignRight ? " --: |" : a == Alignment::AlignCenter ? " :-: |" : " --- |";
-  }
-  for (std::size_t r = header_rows ? 1 : 0; r < rows.size(); ++r) out += "\n" + line(rows[r]);
-  std::string cap = stringify(t.caption.long_caption);
-  if (!cap.empty()) out += "\n\n" + escape_line_starts(escape_text(cap, false));
-  return out;
+bool MdWriter::interrupts_paragraph(std::string_view s) {
+  // an ATX header, a code fence, a quote, or a list item with text on its line (an
+  // ordered one only when it starts at 1)
+  if (s.empty()) return false;
+  if (s[0] == '#' || s[0] == '>' || s.rfind("```", 0) == 0 || s.rfind("~~~", 0) == 0) return true;
+  auto text_after = [&](std::size_t k) { return k + 1 < s.size() && s[k] == ' ' && s[k + 1] != ' ' && s[k + 1] != '\n'; };
+  if (s[0] == '-' || s[0] == '+' || s[0] == '*') return text_after(1);
+  return (s.rfind("1.", 0) == 0 || s.rfind("1)", 0) == 0) && text_after(2);
 }
 
-std::string MdWriter::html_table(const Table& t) {
-  // CommonMark without pipe tables: an HTML block (one block: no blank line inside)
-  std::string out = "<table>";
-  auto row = [&](const Row& r, const char* cell) {
-    out += "\n<tr>";
-    for (auto& c : r.cells) {
-      out += std::string("<") + cell;
-      if (c.col_span > 1) out += " colspan=\"" + std::to_string(c.col_span) + "\"";
-      if (c.row_span > 1) out += " rowspan=\"" + std::to_string(c.row_span) + "\"";
-      out += ">";
-      std::string text = stringify(c.content);
-      for (auto& ch : text) if (ch == '\n') ch = ' ';
-      detail::append_escaped(out, text);
-      out += std::string("</") + cell + ">";
-    }
-    out += "</tr>";
-  };
-  for (auto& r : t.head.rows) row(r, "th");
-  for (auto& b : t.bodies) {
-    for (auto& r : b.head) row(r, "th");
-    for (auto& r : b.body) row(r, "td");
+bool MdWriter::ends_in_html(std::string_view text) {
+  // a line of the last block that starts with a tag may open an HTML block (which
+  // only a blank line ends); a false alarm costs a blank line
+  std::size_t p = text.rfind("\n\n");
+  std::string_view last = p == std::string_view::npos ? text : text.substr(p + 2);
+  for (std::size_t pos = 0; pos < last.size();) {
+    if (last[pos] == '<') return true;
+    std::size_t e = last.find('\n', pos);
+    if (e == std::string_view::npos) break;
+    pos = e + 1;
   }
-  for (auto& r : t.foot.rows) row(r, "td");
-  out += "\n</table>";
-  std::string cap = stringify(t.caption.long_caption);
-  if (!cap.empty()) out += "\n\n" + escape_line_starts(escape_text(cap, false));
-  return out;
+  return false;
 }
 
 std::string MdWriter::raw_html_block(std::string html) {

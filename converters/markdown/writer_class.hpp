@@ -1,7 +1,9 @@
-// The commonmark and gfm writers' one class: its state (the notes collected, the
-// warnings given, what the last block was) and its methods, defined by job in
-// writer.cpp (the document and its blocks) and writer_inlines.cpp (inlines and
-// escaping). Private to the markdown converter.
+// The markdown writers' one class: its state (the notes collected, the warnings
+// given, what the last block was, what follows the inline being written) and its
+// methods, defined by job in writer.cpp (the document and its blocks),
+// writer_tables.cpp (tables) and writer_inlines.cpp (inlines and escaping; the
+// delimiter rules they follow are in writer_flanking.cpp). Private to the markdown
+// converter.
 #pragma once
 #include <string>
 #include <string_view>
@@ -23,7 +25,14 @@ class MdWriter {
   std::vector<Blocks> notes_;  // copies: a note may live in a temporary (definition lists)
   bool warned_raw_ = false, warned_cells_ = false, warned_deflist_ = false;
   bool ends_with_list_ = false;  // the last block written was a list
-  bool next_is_word_ = false;    // the inline after the one being written starts with a letter
+  // What the inline being written is followed by, for its closing delimiter:
+  // its class, and whether it is text whose first character may be written as &#N;.
+  Side after_ = Side::Punct;
+  bool after_text_ = false;
+  bool reference_next_ = false;  // the next text's first character goes as &#N; (a closer needs it)
+  // The delimiter characters of the openers written inside the emphasis being written
+  // that could also close: emphasis of those characters around it would end there.
+  std::string risky_;
   std::string blocks(const Blocks& bs, bool tight);
   std::string block(const Block& b);
   std::string paragraph(const Inlines& ils);
@@ -42,6 +51,17 @@ class MdWriter {
   std::string list_text(const std::vector<Blocks>& items, const ListAttributes* ordered);
   std::string definitions(const DefinitionList& d);
   std::string cell_text(const Cell& c);
+  // The inlines of blocks, one after the other (a cell or caption that holds more
+  // than a paragraph); code as its text.
+  static void flatten(const Blocks& bs, Inlines& out);
+  // [^n] for each note in these blocks (an HTML table cell's), the notes collected.
+  std::string note_references(const Blocks& bs);
+  // A header, code or a rule: what the next line cannot continue.
+  static bool closed_block(const Block& b);
+  // Would this block, on the line after a paragraph, start a block of its own?
+  static bool interrupts_paragraph(std::string_view s);
+  // Does this text end with a block that may be an HTML block (one a fence cannot end)?
+  static bool ends_in_html(std::string_view text);
   std::string pipe_table(const Table& t);
   std::string html_table(const Table& t);
   // An HTML block that starts with <pre>, <script>, <style> or <textarea> runs to
@@ -52,16 +72,29 @@ class MdWriter {
   // touches emphasis of the same kind is written as one
   static bool touching_same(const Inlines& ils);
   static Inlines merge_touching(const Inlines& ils);
+  // Inlines on their own: markup (a delimiter, a bracket) or a line's end on either side.
   std::string inlines(const Inlines& given, bool heading = false);
-  // Does this inline begin with a letter or digit (what a closing * may not touch
-  // after punctuation)?
-  static bool starts_with_word_char(const Inline& x);
+  // Inlines appended to `out`, followed by `after` (spans and quotes write their content in place).
+  void inlines_into(const Inlines& given, std::string& out, bool heading, Side after, bool after_text);
+  // How what this inline writes begins (for the closing delimiter before it).
+  struct Lead {
+    bool writes = false;  // false: it writes nothing, look at the next one
+    Side side = Side::Punct;
+    bool text = false;    // its first character comes from text (may be written as &#N;)
+  };
+  Lead lead(const Inline& x, bool heading) const;
+  Lead lead(const Inlines& ils, std::size_t from, bool heading) const;
+  void text(std::string_view s, std::string& out, bool heading);
   // Emphasis must not begin or end with a space (it would not be emphasis): the
-  // spaces go outside the delimiters.
+  // spaces go outside the delimiters. Where CommonMark's flanking rules would not
+  // read the delimiters (a letter before *"x"*, *(x)* before a letter), the letter
+  // outside is written as a character reference; failing that, as HTML tags.
   void wrapped(const Inlines& content, const std::string& open, const std::string& close, std::string& out, bool heading);
   void inline_(const Inline& x, std::string& out, bool heading);
   void link(const Inlines& content, const Target& t, const Attr& attr, bool image, std::string& out, bool heading);
   static bool autolinkable(const std::string& url);
+  // Does `out` end with `c` unescaped (markup, not text)?
+  static bool ends_with_markup(const std::string& out, char c);
   // A link destination: <...> when it holds spaces or unbalanced parentheses.
   static std::string destination(const std::string& url);
   static std::string code_span(const std::string& text);

@@ -16,6 +16,7 @@ constexpr KnownExtension kWriterKnown[] = {
     {"tex_math_dollars", false, false, true, "math as $TeX$ with $ escaped in text"},
     {"yaml_metadata_block", false, false, true, "with -s, the metadata as a YAML block"},
     {"attributes", false, false, true, "ids and classes: {#id .class} on headers, ::: divs, [spans]{.class}"},
+    {"footnotes", false, true, true, "notes as [^1] references and definitions (off: a numbered list at the end)"},
 };
 
 class MarkdownWriter : public Writer {
@@ -29,6 +30,7 @@ class MarkdownWriter : public Writer {
     syn.math_dollars = on("tex_math_dollars");
     syn.yaml = on("yaml_metadata_block");
     syn.attributes = on("attributes");
+    syn.footnotes = on("footnotes");
     syn.bare_autolinks = flavour_ == Flavour::Gfm;  // what each reader links by default
     return write_markdown(doc, syn, options.standalone, diag);
   }

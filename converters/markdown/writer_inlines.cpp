@@ -1,9 +1,11 @@
-// The commonmark and gfm writers' inlines: emphasis with its spaces outside the
-// delimiters, links and images with their destinations, code spans, formulas, and
-// the escaping of text wherever CommonMark or GFM would read markup.
+// The markdown writers' inlines: emphasis with its spaces outside the delimiters and
+// its delimiters chosen so that CommonMark reads them back, links and images with
+// their destinations, code spans, formulas, and the escaping of text wherever
+// CommonMark or GFM would read markup.
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <vector>
 
 #include "galley/detail/xml.hpp"
 #include "galley/text.hpp"
@@ -41,46 +43,98 @@ Inlines MdWriter::merge_touching(const Inlines& ils) {
 }
 
 std::string MdWriter::inlines(const Inlines& given, bool heading) {
-  Inlines merged;
-  const Inlines& ils = touching_same(given) ? (merged = merge_touching(given)) : given;
   std::string out;
-  for (std::size_t i = 0; i < ils.size(); ++i) {
-    next_is_word_ = i + 1 < ils.size() && starts_with_word_char(ils[i + 1]);
-    inline_(ils[i], out, heading);
-  }
-  next_is_word_ = false;
+  inlines_into(given, out, heading, Side::Punct, false);
   return out;
 }
 
-bool MdWriter::starts_with_word_char(const Inline& x) {
-  if (auto* s = x.as<Str>(); s && !s->text.empty()) {
-    unsigned char c = static_cast<unsigned char>(s->text[0]);
-    return std::isalnum(c) || c >= 0x80;
+void MdWriter::inlines_into(const Inlines& given, std::string& out, bool heading, Side after, bool after_text) {
+  Inlines merged;
+  const Inlines& ils = touching_same(given) ? (merged = merge_touching(given)) : given;
+  // what follows each inline: the next one that writes something (found back to
+  // front, so that a run of empty spans costs no more than one pass)
+  std::vector<Lead> next(ils.size() + 1, Lead{true, after, after_text});
+  for (std::size_t i = ils.size(); i-- > 0;) {
+    Lead l = lead(ils[i], heading);
+    next[i] = l.writes ? l : next[i + 1];
   }
-  return false;
+  for (std::size_t i = 0; i < ils.size(); ++i) {
+    after_ = next[i + 1].side;
+    after_text_ = next[i + 1].text;
+    inline_(ils[i], out, heading);
+  }
+}
+
+MdWriter::Lead MdWriter::lead(const Inlines& ils, std::size_t from, bool heading) const {
+  for (std::size_t i = from; i < ils.size(); ++i)
+    if (Lead l = lead(ils[i], heading); l.writes) return l;
+  return {};
+}
+
+MdWriter::Lead MdWriter::lead(const Inline& x, bool heading) const {
+  auto of_text = [&](std::string_view s) -> Lead {
+    if (s.empty()) return {};
+    std::string e = escape_text(s.substr(0, std::min<std::size_t>(s.size(), 8)), heading);
+    if (e[0] == '\\') return {true, Side::Punct, false};
+    return {true, side_of(first_code_point(e).value), true};
+  };
+  auto content = [&](const Inlines& c) { return lead(c, 0, heading); };
+  auto delimited = [&](const Inlines& c) -> Lead {
+    // emphasis of nothing but spaces is written without its delimiters
+    Lead l = content(c);
+    return l.writes && l.side != Side::Space ? Lead{true, Side::Punct, false} : l;
+  };
+  if (auto* s = x.as<Str>()) return of_text(s->text);
+  if (x.is<Space>() || x.is<SoftBreak>()) return {true, Side::Space, false};
+  if (x.is<LineBreak>()) return {true, heading ? Side::Space : Side::Punct, false};
+  if (auto* e = x.as<Emph>()) return delimited(e->content);
+  if (auto* e = x.as<Strong>()) return delimited(e->content);
+  if (auto* e = x.as<Strikeout>()) return delimited(e->content);
+  if (auto* e = x.as<Underline>()) return delimited(e->content);
+  if (auto* e = x.as<Superscript>()) return delimited(e->content);
+  if (auto* e = x.as<Subscript>()) return delimited(e->content);
+  if (auto* e = x.as<SmallCaps>()) return content(e->content);
+  if (auto* e = x.as<Cite>()) return content(e->content);
+  if (auto* sp = x.as<Span>())
+    return syn_.attributes && !inline_attribute_text(sp->attr).empty() ? Lead{true, Side::Punct, false} : content(sp->content);
+  if (auto* m = x.as<Math>()) return syn_.math_dollars ? Lead{true, Side::Punct, false} : of_text(m->text);
+  if (auto* r = x.as<RawInline>()) {
+    if ((r->format != "html" && r->format != "html5") || r->text.empty()) return {};
+    return {true, side_of(first_code_point(r->text).value), false};
+  }
+  return {true, Side::Punct, false};  // quotes, code, math, links, images, notes: punctuation first
+}
+
+void MdWriter::text(std::string_view s, std::string& out, bool heading) {
+  if (reference_next_ && !s.empty()) {
+    reference_next_ = false;
+    CodePoint c = first_code_point(s);
+    if (side_of(c.value) == Side::Other) {
+      out += character_reference(c.value);
+      s.remove_prefix(c.length);
+    }
+  }
+  out += escape_text(s, heading);
 }
 
 void MdWriter::wrapped(const Inlines& content, const std::string& open, const std::string& close, std::string& out, bool heading) {
-  bool next_word = next_is_word_;  // of the inline after this one (inlines() below resets it)
+  Side after_outside = after_;  // of the inline after this one (inlines() below resets it)
+  bool after_is_text = after_text_;
+  std::string outer_risky = std::move(risky_);
+  risky_.clear();
   std::string inner = inlines(content, heading);
+  std::string inner_risky = std::move(risky_);
+  risky_ = outer_risky;  // what stays open to the emphasis around this one
+  for (char ch : inner_risky) if (risky_.find(ch) == std::string::npos) risky_ += ch;
   std::size_t a = 0, b = inner.size();
   // CommonMark's flanking rules count Unicode white space (a no-break space too)
   auto space_at = [&](std::size_t i) -> std::size_t {  // its length in bytes, 0 if none
-    unsigned char c = static_cast<unsigned char>(inner[i]);
-    if (c == ' ' || c == '\n' || c == '\t') return 1;
-    if (c == 0xC2 && i + 1 < inner.size() && static_cast<unsigned char>(inner[i + 1]) == 0xA0) return 2;
-    if (c == 0xE2 && i + 2 < inner.size() && static_cast<unsigned char>(inner[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(inner[i + 2]) <= 0x8A || static_cast<unsigned char>(inner[i + 2]) == 0xAF))
-      return 3;  // U+2000..U+200A, U+202F
-    if (c == 0xE3 && i + 2 < inner.size() && static_cast<unsigned char>(inner[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(inner[i + 2]) == 0x80)
-      return 3;  // U+3000
-    return 0;
+    CodePoint c = first_code_point(std::string_view(inner).substr(i));
+    return c.length && side_of(c.value) == Side::Space ? c.length : 0;
   };
   auto space_before = [&](std::size_t end) -> std::size_t {
-    for (std::size_t len = 1; len <= 3 && len <= end - a; ++len)
-      if (space_at(end - len) == len) return len;
-    return 0;
+    CodePoint c = last_code_point(std::string_view(inner).substr(a, end - a));
+    return c.length && side_of(c.value) == Side::Space ? c.length : 0;
   };
   while (a < b) { std::size_t n = space_at(a); if (!n) break; a += n; }
   while (b > a) {
@@ -89,31 +143,60 @@ void MdWriter::wrapped(const Inlines& content, const std::string& open, const st
     b -= n;
   }
   if (a == b) { out += inner; return; }  // nothing but spaces (or nothing): no delimiters
-  // *** is ambiguous in CommonMark: emphasis next to strong emphasis uses underscores
-  std::string o = open, c = close;
-  // An opener after a letter cannot be followed by punctuation ("word*.x*" is no
-  // emphasis): HTML tags say it instead.
-  auto alnum_end = [&]() {
-    if (out.empty()) return false;
-    unsigned char l = static_cast<unsigned char>(out.back());
-    return std::isalnum(l) || l >= 0x80;
+  if (open != "*" && open != "**" && open != "~~") {  // HTML tags: no flanking rules
+    out += inner.substr(0, a) + open + inner.substr(a, b - a) + close + inner.substr(b);
+    return;
+  }
+  std::string_view body = std::string_view(inner).substr(a, b - a);
+  Side first = side_of(first_code_point(body).value), last = side_of(last_code_point(body).value);
+  // before the opener: the spaces moved out, else what is written so far (nothing:
+  // a line's start or markup, which never stops an opener)
+  Side before = a > 0 ? Side::Space : out.empty() ? Side::Punct : side_of(last_code_point(out).value);
+  Side after = b < inner.size() ? side_of(first_code_point(std::string_view(inner).substr(b)).value) : after_outside;
+  bool before_is_text = a == 0 && before == Side::Other;  // a letter or digit of text: it may go as &#N;
+  after_is_text = b == inner.size() && after_is_text && after == Side::Other;
+  // A delimiter next to one of the same character would make one run with it
+  // (**x*** is not Strong then Emph): * and _ take turns; then the flanking rules.
+  auto touches = [&](char ch) {
+    if (body.front() == ch || body.back() == ch || inner_risky.find(ch) != std::string::npos) return true;
+    return a == 0 && ends_with_markup(out, ch);
   };
-  auto punct = [](unsigned char ch) { return ch < 0x80 && std::ispunct(ch) && ch != '*' && ch != '_'; };
-  // and a closer before a letter cannot follow punctuation ("*(CNN)*It")
-  bool closer_blocked = b == inner.size() && next_word && punct(static_cast<unsigned char>(inner[b - 1]));
-  if ((open == "*" || open == "**") && ((alnum_end() && punct(static_cast<unsigned char>(inner[a]))) || closer_blocked)) {
-    o = open == "*" ? "<em>" : "<strong>";
-    c = open == "*" ? "</em>" : "</strong>";
+  char d = 0;
+  bool ref_before = false, ref_after = false;
+  for (char ch : open[0] == '~' ? std::string("~") : std::string("*_")) {
+    if (touches(ch)) continue;
+    bool opens = can_open(ch, before, first), closes = can_close(ch, last, after);
+    ref_before = !opens && before_is_text && can_open(ch, Side::Punct, first);
+    ref_after = !closes && after_is_text && can_close(ch, last, Side::Punct);
+    if ((opens || ref_before) && (closes || ref_after)) { d = ch; break; }
   }
-  else if ((open == "*" || open == "**") && (inner[a] == '*' || inner[b - 1] == '*')) {
-    o.assign(open.size(), '_');
-    c.assign(close.size(), '_');
+  if (!d) {
+    std::string o = open[0] == '~' ? "<del>" : open.size() == 1 ? "<em>" : "<strong>";
+    out += inner.substr(0, a) + o + std::string(body) + "</" + o.substr(1) + inner.substr(b);
+    return;
   }
-  out += inner.substr(0, a) + o + inner.substr(a, b - a) + c + inner.substr(b);
+  if (ref_before) {
+    CodePoint c = last_code_point(out);
+    out.replace(out.size() - c.length, c.length, character_reference(c.value));
+  }
+  // An opener that could also close would close emphasis of its character around it.
+  // Spaces before it that are all its container holds go outside that container's
+  // delimiters: the opener then follows markup.
+  bool spaces_only = true;  // out and the spaces moved out of this emphasis
+  for (std::string_view rest = out; spaces_only && !rest.empty();) {
+    CodePoint c = first_code_point(rest);
+    spaces_only = side_of(c.value) == Side::Space;
+    rest.remove_prefix(c.length);
+  }
+  Side opener_before = ref_before || spaces_only ? Side::Punct : before;
+  if (can_close(d, opener_before, first) && risky_.find(d) == std::string::npos) risky_ += d;
+  std::string delim(open.size(), d);
+  out += inner.substr(0, a) + delim + std::string(body) + delim + inner.substr(b);
+  if (ref_after) reference_next_ = true;
 }
 
 void MdWriter::inline_(const Inline& x, std::string& out, bool heading) {
-  if (auto* s = x.as<Str>()) { out += escape_text(s->text, heading); return; }
+  if (auto* s = x.as<Str>()) { text(s->text, out, heading); return; }
   if (x.is<Space>()) { out += ' '; return; }
   if (x.is<SoftBreak>()) { out += heading ? ' ' : '\n'; return; }
   if (x.is<LineBreak>()) { out += heading ? " " : "\\\n"; return; }
@@ -127,18 +210,18 @@ void MdWriter::inline_(const Inline& x, std::string& out, bool heading) {
   }
   if (auto* sup = x.as<Superscript>()) { wrapped(sup->content, "<sup>", "</sup>", out, heading); return; }
   if (auto* sub = x.as<Subscript>()) { wrapped(sub->content, "<sub>", "</sub>", out, heading); return; }
-  if (auto* sc = x.as<SmallCaps>()) { out += inlines(sc->content, heading); return; }
+  if (auto* sc = x.as<SmallCaps>()) { inlines_into(sc->content, out, heading, after_, after_text_); return; }
   if (auto* q = x.as<Quoted>()) {
     bool dbl = q->type == QuoteType::DoubleQuote;
     // markdown is read with +smart: straight quotes come back as Quoted
     const char* open = syn_.attributes ? (dbl ? "\"" : "'") : (dbl ? "\u201C" : "\u2018");
     const char* close = syn_.attributes ? (dbl ? "\"" : "'") : (dbl ? "\u201D" : "\u2019");
     out += open;
-    out += inlines(q->content, heading);
+    inlines_into(q->content, out, heading, Side::Punct, false);
     out += close;
     return;
   }
-  if (auto* c = x.as<Cite>()) { out += inlines(c->content, heading); return; }
+  if (auto* c = x.as<Cite>()) { inlines_into(c->content, out, heading, after_, after_text_); return; }
   if (auto* c = x.as<Code>()) { out += code_span(c->text); return; }
   if (auto* m = x.as<Math>()) {
     // Without tex_math_dollars (commonmark, gfm) the reader would keep the dollars as
@@ -146,7 +229,7 @@ void MdWriter::inline_(const Inline& x, std::string& out, bool heading) {
     if (!syn_.math_dollars) {
       std::string text = m->text;
       for (auto& ch : text) if (ch == '\n') ch = ' ';
-      out += escape_text(text, heading);
+      this->text(text, out, heading);
       return;
     }
     // TeX between dollars, as Markdown readers with math expect it
@@ -168,19 +251,26 @@ void MdWriter::inline_(const Inline& x, std::string& out, bool heading) {
   if (auto* im = x.as<Image>()) { link(im->content, im->target, im->attr, true, out, heading); return; }
   if (auto* n = x.as<Note>()) {
     notes_.push_back(n->content);
-    out += "[^" + std::to_string(notes_.size()) + "]";
+    // without footnotes the reference is text (escaped: no link definition may take it)
+    std::string k = std::to_string(notes_.size());
+    out += syn_.footnotes ? "[^" + k + "]" : "\\[^" + k + "\\]";
     return;
   }
   if (auto* sp = x.as<Span>()) {
     std::string attrs = syn_.attributes ? inline_attribute_text(sp->attr) : std::string();
-    if (attrs.empty()) out += inlines(sp->content, heading);
+    if (attrs.empty()) inlines_into(sp->content, out, heading, after_, after_text_);
     else out += "[" + inlines(sp->content, heading) + "]" + attrs;
     return;
   }
 }
 
 void MdWriter::link(const Inlines& content, const Target& t, const Attr& attr, bool image, std::string& out, bool heading) {
+  // emphasis in a link's text pairs only inside it: none of it stays open outside
+  std::string outer_risky = std::move(risky_);
   std::string text = inlines(content, heading);
+  risky_ = std::move(outer_risky);
+  // after a ! the link would be an image
+  if (!image && ends_with_markup(out, '!')) out.insert(out.size() - 1, "\\");
   // the classes the reader gives autolinks are implied by the <...> form
   Attr rest = attr;
   std::erase_if(rest.classes, [](const std::string& c) { return c == "uri" || c == "email"; });
@@ -204,6 +294,13 @@ void MdWriter::link(const Inlines& content, const Target& t, const Attr& attr, b
   }
   out += ')';
   out += attrs;
+}
+
+bool MdWriter::ends_with_markup(const std::string& out, char c) {
+  if (out.empty() || out.back() != c) return false;
+  std::size_t slashes = 0;  // \* is text
+  for (std::size_t i = out.size() - 1; i > 0 && out[i - 1] == '\\'; --i) ++slashes;
+  return slashes % 2 == 0;
 }
 
 bool MdWriter::autolinkable(const std::string& url) {

@@ -41,7 +41,11 @@ std::string escape_line_starts(std::string_view text) {
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
     if (!line.empty()) {
       char c = line.front();
-      if (c == '#' || c == '-' || c == '+' || c == '=' || c == '~' || c == '|' || c == ':') out += '\\';
+      // a tag opening a later line may start an HTML block there, and no escape
+      // stops one: four spaces do (an indented line continues a paragraph)
+      if (c == '<' && pos > 0) out += "    ";
+      // ~~ opens strikeout, ~~~ a code fence
+      if (c == '#' || c == '-' || c == '+' || c == '=' || (c == '~' && line.rfind("~~~", 0) == 0) || c == '|' || c == ':') out += '\\';
       else if (c >= '0' && c <= '9') {
         // "2024. was a year" would be an ordered list item
         std::size_t k = 0;

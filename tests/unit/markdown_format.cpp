@@ -167,6 +167,64 @@ BOOST_AUTO_TEST_CASE(markdown_writer_round_trips_its_extensions) {
   BOOST_TEST((back == d));
 }
 
+BOOST_AUTO_TEST_CASE(emphasis_reads_back_where_flanking_rules_bite) {
+  // a letter before *"x"*, punctuation before * and a letter after it, Unicode spaces
+  // and punctuation beside delimiters, emphasis around strong and the reverse, and
+  // emphasis of one kind touching another
+  std::vector<Inlines> cases = {
+      {Str{"word"}, Emph{Inlines{Str{".x"}}}, Space{}, Str{"end"}},
+      {Emph{Inlines{Str{"(CNN)"}}}, Str{"It"}, Space{}, Str{"was"}},
+      {Strong{Inlines{Str{"Time:"}}}, Str{"\u00a025"}, Space{}, Str{"minutes"}},
+      {Str{"did."}, Space{}, Emph{Inlines{Str{"Checkmate!"}}}, Str{"\u201d"}},
+      {Str{"a"}, Space{}, Emph{Inlines{Strong{Inlines{Str{"b"}}}}}, Space{}, Strong{Inlines{Emph{Inlines{Str{"c"}}}}}},
+      {Strong{Inlines{Str{"b"}}}, Emph{Inlines{Str{"(c)"}}}, Space{}, Str{"d"}},
+      {Str{"x"}, Space{}, Emph{Inlines{Str{"a"}, Space{}, Emph{Inlines{Str{"(b"}}}, Str{"c"}}}, Space{}, Str{"y"}},
+  };
+  for (const char* f : {"commonmark", "gfm", "markdown"})
+    for (auto& ils : cases) {
+      Document d;
+      d.blocks.push_back(Para{ils});
+      std::string md = write(d, f);
+      BOOST_TEST_CONTEXT(f << ": " << md) {
+        BOOST_TEST(md.find("<em>") == std::string::npos);
+        BOOST_TEST(md.find("<strong>") == std::string::npos);
+        BOOST_TEST((read(md, f).blocks == d.blocks));
+      }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(blocks_in_lists_divs_and_notes_stay_apart) {
+  // a tight item's second paragraph and a list not starting at 1 after a paragraph
+  // must not be read as more of that paragraph; a div's closing fence after raw HTML
+  // must not be part of the HTML block
+  Document d;
+  d.blocks.push_back(BulletList{{Blocks{Plain{Inlines{Str{"one"}}}, Div{{}, Blocks{Para{Inlines{Str{"two"}}}}},
+                                        OrderedList{{6, ListNumberStyle::Decimal, ListNumberDelim::Period},
+                                                    {Blocks{Plain{Inlines{Str{"six"}}}}}}}}});
+  d.blocks.push_back(Div{Attr{"", {"box"}, {}}, Blocks{RawBlock{"html", "<div>x</div>"}}});
+  d.blocks.push_back(Para{Inlines{Str{"after"}}});
+  Document back = read(write(d, "markdown"));
+  BOOST_REQUIRE(back.blocks.size() == 3u);
+  auto* l = back.blocks[0].as<BulletList>();
+  BOOST_REQUIRE(l);
+  BOOST_REQUIRE(l->items.size() == 1u);
+  BOOST_TEST(l->items[0].size() == 3u);
+  BOOST_TEST(l->items[0][2].is<OrderedList>());
+  BOOST_TEST(back.blocks[1].is<Div>());
+  BOOST_TEST(back.blocks[2].is<Para>());
+
+  // CommonMark has no notes: they become a numbered list, not link definitions or code
+  Document n;
+  n.blocks.push_back(Para{Inlines{Str{"text"}, Note{Blocks{Para{Inlines{Str{"This"}, SoftBreak{}, Str{"note"}}},
+                                                           Para{Inlines{Str{"more"}}}}}}});
+  Document cm = read(write(n, "commonmark"), "commonmark");
+  BOOST_REQUIRE(cm.blocks.size() == 2u);
+  BOOST_TEST(stringify(para(cm, 0)) == "text[^1]");
+  auto* notes = cm.blocks[1].as<OrderedList>();
+  BOOST_REQUIRE(notes);
+  BOOST_TEST(stringify(notes->items[0]) == "This note\nmore");
+}
+
 BOOST_AUTO_TEST_CASE(deep_nesting_warns_not_crashes) {
   std::string deep(20000, '>');
   deep += " deep\n";
