@@ -25,14 +25,11 @@ class MdWriter {
   std::vector<Blocks> notes_;  // copies: a note may live in a temporary (definition lists)
   bool warned_raw_ = false, warned_cells_ = false, warned_deflist_ = false;
   bool ends_with_list_ = false;  // the last block written was a list
-  // What the inline being written is followed by, for its closing delimiter:
-  // its class, and whether it is text whose first character may be written as &#N;.
-  Side after_ = Side::Punct;
-  bool after_text_ = false;
   bool reference_next_ = false;  // the next text's first character goes as &#N; (a closer needs it)
   // The delimiter characters of the openers written inside the emphasis being written
   // that could also close: emphasis of those characters around it would end there.
   std::string risky_;
+  bool in_tildes_ = false;  // the inlines being written are right inside ~~ delimiters
   std::string blocks(const Blocks& bs, bool tight);
   std::string block(const Block& b);
   std::string paragraph(const Inlines& ils);
@@ -74,14 +71,17 @@ class MdWriter {
   static Inlines merge_touching(const Inlines& ils);
   // Inlines on their own: markup (a delimiter, a bracket) or a line's end on either side.
   std::string inlines(const Inlines& given, bool heading = false);
-  // Inlines appended to `out`, followed by `after` (spans and quotes write their content in place).
-  void inlines_into(const Inlines& given, std::string& out, bool heading, Side after, bool after_text);
-  // How what this inline writes begins (for the closing delimiter before it).
+  // How what an inline writes begins (for the closing delimiter before it).
   struct Lead {
     bool writes = false;  // false: it writes nothing, look at the next one
     Side side = Side::Punct;
     bool text = false;    // its first character comes from text (may be written as &#N;)
+    bool tildes = false;  // it begins with a ~~ run
   };
+  // What the inline being written is followed by.
+  Lead after_{true, Side::Punct, false, false};
+  // Inlines appended to `out`, followed by `after` (spans and quotes write their content in place).
+  void inlines_into(const Inlines& given, std::string& out, bool heading, Lead after);
   Lead lead(const Inline& x, bool heading) const;
   Lead lead(const Inlines& ils, std::size_t from, bool heading) const;
   void text(std::string_view s, std::string& out, bool heading);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "galley/detail/xml.hpp"
@@ -44,23 +45,22 @@ Inlines MdWriter::merge_touching(const Inlines& ils) {
 
 std::string MdWriter::inlines(const Inlines& given, bool heading) {
   std::string out;
-  inlines_into(given, out, heading, Side::Punct, false);
+  inlines_into(given, out, heading, Lead{true, Side::Punct, false, in_tildes_});
   return out;
 }
 
-void MdWriter::inlines_into(const Inlines& given, std::string& out, bool heading, Side after, bool after_text) {
+void MdWriter::inlines_into(const Inlines& given, std::string& out, bool heading, Lead after) {
   Inlines merged;
   const Inlines& ils = touching_same(given) ? (merged = merge_touching(given)) : given;
   // what follows each inline: the next one that writes something (found back to
   // front, so that a run of empty spans costs no more than one pass)
-  std::vector<Lead> next(ils.size() + 1, Lead{true, after, after_text});
+  std::vector<Lead> next(ils.size() + 1, after);
   for (std::size_t i = ils.size(); i-- > 0;) {
     Lead l = lead(ils[i], heading);
     next[i] = l.writes ? l : next[i + 1];
   }
   for (std::size_t i = 0; i < ils.size(); ++i) {
-    after_ = next[i + 1].side;
-    after_text_ = next[i + 1].text;
+    after_ = next[i + 1];
     inline_(ils[i], out, heading);
   }
 }
@@ -89,7 +89,11 @@ MdWriter::Lead MdWriter::lead(const Inline& x, bool heading) const {
   if (x.is<LineBreak>()) return {true, heading ? Side::Space : Side::Punct, false};
   if (auto* e = x.as<Emph>()) return delimited(e->content);
   if (auto* e = x.as<Strong>()) return delimited(e->content);
-  if (auto* e = x.as<Strikeout>()) return delimited(e->content);
+  if (auto* e = x.as<Strikeout>()) {
+    Lead l = delimited(e->content);
+    l.tildes = syn_.strikeout && l.writes && l.side == Side::Punct && !l.text;
+    return l;
+  }
   if (auto* e = x.as<Underline>()) return delimited(e->content);
   if (auto* e = x.as<Superscript>()) return delimited(e->content);
   if (auto* e = x.as<Subscript>()) return delimited(e->content);
@@ -118,11 +122,15 @@ void MdWriter::text(std::string_view s, std::string& out, bool heading) {
 }
 
 void MdWriter::wrapped(const Inlines& content, const std::string& open, const std::string& close, std::string& out, bool heading) {
-  Side after_outside = after_;  // of the inline after this one (inlines() below resets it)
-  bool after_is_text = after_text_;
+  Lead next = after_;  // the inline after this one (inlines() below resets after_)
+  Side after_outside = next.side;
+  bool after_is_text = next.text;
   std::string outer_risky = std::move(risky_);
   risky_.clear();
+  bool outer_tildes = in_tildes_;
+  in_tildes_ = open == "~~";
   std::string inner = inlines(content, heading);
+  in_tildes_ = outer_tildes;
   std::string inner_risky = std::move(risky_);
   risky_ = outer_risky;  // what stays open to the emphasis around this one
   for (char ch : inner_risky) if (risky_.find(ch) == std::string::npos) risky_ += ch;
@@ -161,6 +169,11 @@ void MdWriter::wrapped(const Inlines& content, const std::string& open, const st
     if (body.front() == ch || body.back() == ch || inner_risky.find(ch) != std::string::npos) return true;
     return a == 0 && ends_with_markup(out, ch);
   };
+  // cmark-gfm reads no * or _ run that could both open and close right beside a ~~ run
+  // (~~b~~*(c* stays text)
+  bool tildes_before = syn_.strikeout && ((a == 0 && (out.empty() ? outer_tildes : ends_with_markup(out, '~'))) || body.front() == '~');
+  bool tildes_after = syn_.strikeout && (body.back() == '~' || (b == inner.size() && next.tildes));
+  auto both_ways = [](Side l, Side r) { return can_open('*', l, r) && can_close('*', l, r); };
   char d = 0;
   bool ref_before = false, ref_after = false;
   for (char ch : open[0] == '~' ? std::string("~") : std::string("*_")) {
@@ -168,6 +181,8 @@ void MdWriter::wrapped(const Inlines& content, const std::string& open, const st
     bool opens = can_open(ch, before, first), closes = can_close(ch, last, after);
     ref_before = !opens && before_is_text && can_open(ch, Side::Punct, first);
     ref_after = !closes && after_is_text && can_close(ch, last, Side::Punct);
+    if (ch != '~' && tildes_before && both_ways(ref_before ? Side::Punct : before, first)) continue;
+    if (ch != '~' && tildes_after && both_ways(last, ref_after ? Side::Punct : after)) continue;
     if ((opens || ref_before) && (closes || ref_after)) { d = ch; break; }
   }
   if (!d) {
@@ -210,18 +225,18 @@ void MdWriter::inline_(const Inline& x, std::string& out, bool heading) {
   }
   if (auto* sup = x.as<Superscript>()) { wrapped(sup->content, "<sup>", "</sup>", out, heading); return; }
   if (auto* sub = x.as<Subscript>()) { wrapped(sub->content, "<sub>", "</sub>", out, heading); return; }
-  if (auto* sc = x.as<SmallCaps>()) { inlines_into(sc->content, out, heading, after_, after_text_); return; }
+  if (auto* sc = x.as<SmallCaps>()) { inlines_into(sc->content, out, heading, after_); return; }
   if (auto* q = x.as<Quoted>()) {
     bool dbl = q->type == QuoteType::DoubleQuote;
     // markdown is read with +smart: straight quotes come back as Quoted
     const char* open = syn_.attributes ? (dbl ? "\"" : "'") : (dbl ? "\u201C" : "\u2018");
     const char* close = syn_.attributes ? (dbl ? "\"" : "'") : (dbl ? "\u201D" : "\u2019");
     out += open;
-    inlines_into(q->content, out, heading, Side::Punct, false);
+    inlines_into(q->content, out, heading, Lead{true, Side::Punct, false, false});
     out += close;
     return;
   }
-  if (auto* c = x.as<Cite>()) { inlines_into(c->content, out, heading, after_, after_text_); return; }
+  if (auto* c = x.as<Cite>()) { inlines_into(c->content, out, heading, after_); return; }
   if (auto* c = x.as<Code>()) { out += code_span(c->text); return; }
   if (auto* m = x.as<Math>()) {
     // Without tex_math_dollars (commonmark, gfm) the reader would keep the dollars as
@@ -258,8 +273,12 @@ void MdWriter::inline_(const Inline& x, std::string& out, bool heading) {
   }
   if (auto* sp = x.as<Span>()) {
     std::string attrs = syn_.attributes ? inline_attribute_text(sp->attr) : std::string();
-    if (attrs.empty()) inlines_into(sp->content, out, heading, after_, after_text_);
-    else out += "[" + inlines(sp->content, heading) + "]" + attrs;
+    if (attrs.empty()) inlines_into(sp->content, out, heading, after_);
+    else {
+      bool outer_tildes = std::exchange(in_tildes_, false);  // the content is between brackets
+      out += "[" + inlines(sp->content, heading) + "]" + attrs;
+      in_tildes_ = outer_tildes;
+    }
     return;
   }
 }
@@ -267,7 +286,9 @@ void MdWriter::inline_(const Inline& x, std::string& out, bool heading) {
 void MdWriter::link(const Inlines& content, const Target& t, const Attr& attr, bool image, std::string& out, bool heading) {
   // emphasis in a link's text pairs only inside it: none of it stays open outside
   std::string outer_risky = std::move(risky_);
+  bool outer_tildes = std::exchange(in_tildes_, false);  // the text is between brackets
   std::string text = inlines(content, heading);
+  in_tildes_ = outer_tildes;
   risky_ = std::move(outer_risky);
   // after a ! the link would be an image
   if (!image && ends_with_markup(out, '!')) out.insert(out.size() - 1, "\\");
