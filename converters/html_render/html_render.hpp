@@ -37,6 +37,10 @@ struct HtmlRenderOptions {
   bool auto_header_ids = true;
   // Text of the link back from a note to its call.
   std::string backlink_text = "\u21A9";
+  // Formulas written as their text (the TeX, else the MathML's linear reading: what the
+  // MathML's alttext holds) instead of MathML, for bodies that take XHTML elements only
+  // (the syndication formats).
+  bool formulas_as_text = false;
 };
 
 // A header as rendered (for tables of contents): final id, level after

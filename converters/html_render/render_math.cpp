@@ -10,7 +10,8 @@ namespace galley::detail {
 void HtmlRenderer::Impl::formula(std::string& out, const Formula& f) {
   // MathML in its own namespace: XHTML (EPUB) needs the xmlns, HTML5 allows it.
   // alttext carries the TeX (or the linear text) for reading systems without MathML.
-  out += formula_mathml(f);
+  if (r.opt_.formulas_as_text) esc(out, formula_text(f));
+  else out += formula_mathml(f);
 }
 
 void HtmlRenderer::Impl::inl(std::string& out, const Math& v) { formula(out, Formula{v.type, v.text, {}}); }

@@ -4,7 +4,8 @@
 // NewsML-G2's XHTML body take XHTML elements only, and an undeclared epub:
 // prefix is no namespace-well-formed XML, so such fragments are rewritten: epub:
 // attributes removed, elements of other namespaces dropped (with a warning);
-// formulas become their alttext.
+// formulas are written as their text (the MathML's alttext) by html_render, and raw
+// MathML fragments become their alttext here.
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlsave.h>
@@ -147,6 +148,9 @@ std::string body_xhtml(const Document& doc, const WriterOptions& options, Diagno
   detail::HtmlRenderOptions ro;
   ro.xhtml = true;
   ro.notes = detail::NoteStyle::Endnotes;
+  // A formula's text directly: as MathML it made every body with one go through
+  // rewrite() (a parse and a save of the whole body) only to become that text there.
+  ro.formulas_as_text = true;
   auto lang = meta_text(doc.meta, "lang");
   ro.lang = lang ? *lang : options.variable("lang");
   detail::HtmlRenderer r(ro, diag);
