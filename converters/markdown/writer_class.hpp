@@ -100,6 +100,9 @@ class MdWriter {
   static std::string code_span(const std::string& text);
   std::string escape_math(const std::string& tex) const;
   std::string escape_text(std::string_view s, bool heading) const;
+  void escape_text_into(std::string_view s, bool heading, std::string& out) const;
+  // Whether escape_text puts a backslash before s[i].
+  bool needs_escape(std::string_view s, std::size_t i, bool heading) const;
   static std::string one_line(std::string s);
 };
 

@@ -3,6 +3,7 @@
 // their destinations, code spans, formulas, and the escaping of text wherever
 // CommonMark or GFM would read markup.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <string>
 #include <utility>
@@ -74,9 +75,8 @@ MdWriter::Lead MdWriter::lead(const Inlines& ils, std::size_t from, bool heading
 MdWriter::Lead MdWriter::lead(const Inline& x, bool heading) const {
   auto of_text = [&](std::string_view s) -> Lead {
     if (s.empty()) return {};
-    std::string e = escape_text(s.substr(0, std::min<std::size_t>(s.size(), 8)), heading);
-    if (e[0] == '\\') return {true, Side::Punct, false};
-    return {true, side_of(first_code_point(e).value), true};
+    if (needs_escape(s, 0, heading)) return {true, Side::Punct, false};
+    return {true, side_of(first_code_point(s).value), true};
   };
   auto content = [&](const Inlines& c) { return lead(c, 0, heading); };
   auto delimited = [&](const Inlines& c) -> Lead {
@@ -100,7 +100,10 @@ MdWriter::Lead MdWriter::lead(const Inline& x, bool heading) const {
   if (auto* e = x.as<SmallCaps>()) return content(e->content);
   if (auto* e = x.as<Cite>()) return content(e->content);
   if (auto* sp = x.as<Span>())
-    return syn_.attributes && !inline_attribute_text(sp->attr).empty() ? Lead{true, Side::Punct, false} : content(sp->content);
+    return syn_.attributes && !(sp->attr.id.empty() && sp->attr.classes.empty() && sp->attr.attributes.empty()) &&
+                   !inline_attribute_text(sp->attr).empty()
+               ? Lead{true, Side::Punct, false}
+               : content(sp->content);
   if (auto* m = x.as<Math>()) return syn_.math_dollars ? Lead{true, Side::Punct, false} : of_text(m->text);
   if (auto* r = x.as<RawInline>()) {
     if ((r->format != "html" && r->format != "html5") || r->text.empty()) return {};
@@ -118,7 +121,7 @@ void MdWriter::text(std::string_view s, std::string& out, bool heading) {
       s.remove_prefix(c.length);
     }
   }
-  out += escape_text(s, heading);
+  escape_text_into(s, heading, out);
 }
 
 void MdWriter::wrapped(const Inlines& content, const std::string& open, const std::string& close, std::string& out, bool heading) {
@@ -378,31 +381,46 @@ std::string MdWriter::escape_math(const std::string& tex) const {
   return out;
 }
 
+bool MdWriter::needs_escape(std::string_view s, std::size_t i, bool heading) const {
+  switch (s[i]) {
+    case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': return true;
+    case '&':  // only where it could start a character reference
+      return i + 1 < s.size() && (std::isalnum(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '#');
+    case '|': return syn_.pipe_tables;
+    case '~': return syn_.strikeout;
+    case '$': return syn_.math_dollars;
+    case '#': return heading;
+    case '!': return i + 1 < s.size() && s[i + 1] == '[';
+    // GFM turns bare addresses into links: an escape breaks what it looks for
+    case '@': return syn_.bare_autolinks;
+    case ':': return syn_.bare_autolinks && s.compare(i + 1, 2, "//") == 0;
+    case '.': return syn_.bare_autolinks && i >= 3 && (s.compare(i - 3, 3, "www") == 0 || s.compare(i - 3, 3, "WWW") == 0);
+    default: return false;
+  }
+}
+
+void MdWriter::escape_text_into(std::string_view s, bool heading, std::string& out) const {
+  // The bytes needs_escape may escape; runs of other bytes are copied whole (text is most
+  // of a document, and a byte at a time was the writer's largest cost).
+  static constexpr auto special = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : std::string_view("\\`*_[]<>&|~$#!@:.")) t[c] = true;
+    return t;
+  }();
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!special[static_cast<unsigned char>(s[i])] || !needs_escape(s, i, heading)) continue;
+    out.append(s.data() + run, i - run);
+    out += '\\';
+    run = i;
+  }
+  out.append(s.data() + run, s.size() - run);
+}
+
 std::string MdWriter::escape_text(std::string_view s, bool heading) const {
   std::string out;
   out.reserve(s.size() + 8);
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': out += '\\'; break;
-      case '&':  // only where it could start a character reference
-        if (i + 1 < s.size() && (std::isalnum(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '#')) out += '\\';
-        break;
-      case '|': if (syn_.pipe_tables) out += '\\'; break;
-      case '~': if (syn_.strikeout) out += '\\'; break;
-      case '$': if (syn_.math_dollars) out += '\\'; break;
-      case '#': if (heading) out += '\\'; break;
-      case '!': if (i + 1 < s.size() && s[i + 1] == '[') out += '\\'; break;
-      // GFM turns bare addresses into links: an escape breaks what it looks for
-      case '@': if (syn_.bare_autolinks) out += '\\'; break;
-      case ':': if (syn_.bare_autolinks && s.compare(i + 1, 2, "//") == 0) out += '\\'; break;
-      case '.':
-        if (syn_.bare_autolinks && i >= 3 && (s.compare(i - 3, 3, "www") == 0 || s.compare(i - 3, 3, "WWW") == 0)) out += '\\';
-        break;
-      default: break;
-    }
-    out += c;
-  }
+  escape_text_into(s, heading, out);
   return out;
 }
 
