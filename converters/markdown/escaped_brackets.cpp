@@ -55,16 +55,16 @@ bool hide_escaped_brackets(std::string& text) {
   if (text.find("\\[") == std::string::npos && text.find("\\]") == std::string::npos) return false;
   std::string out;
   out.reserve(text.size() + 64);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\\' && i + 1 < text.size()) {
-      const char next = text[i + 1];
-      if (next == '[' || next == ']') out += next == '[' ? kOpen : kClose;
-      else out.append(text, i, 2);  // "\\" and other escapes stay as they are, in pairs
-      ++i;
-      continue;
-    }
-    out += text[i];
+  // the text between backslashes copied a run at a time (a byte at a time was a tenth of
+  // reading a large document)
+  std::size_t i = 0;
+  for (std::size_t b; (b = text.find('\\', i)) != std::string::npos && b + 1 < text.size(); i = b + 2) {
+    out.append(text, i, b - i);
+    const char next = text[b + 1];
+    if (next == '[' || next == ']') out += next == '[' ? kOpen : kClose;
+    else out.append(text, b, 2);  // "\\" and other escapes stay as they are, in pairs
   }
+  out.append(text, i, std::string::npos);
   text = std::move(out);
   return true;
 }
