@@ -67,6 +67,7 @@ bool TagAttributes::next(TagAttribute& a) {
       }
       j_ = k;
     }
+    a.text = part(s_, name_start, j_);
     return true;
   }
 }
@@ -93,6 +94,11 @@ bool MarkupPieces::next(MarkupPiece& piece) {
   if (next == '!' && pos_ + 3 < n && data[pos_ + 2] == '-' && data[pos_ + 3] == '-') {
     std::size_t e = html_.find("-->", pos_ + 4);
     return give(MarkupPiece::Kind::other, e == std::string_view::npos ? n : e + 3);
+  }
+  if (syntax_ == MarkupSyntax::xml && (next == '?' || html_.compare(pos_, 9, "<![CDATA[") == 0)) {
+    std::string_view close = next == '?' ? "?>" : "]]>";
+    std::size_t e = html_.find(close, pos_ + 2);
+    return give(MarkupPiece::Kind::other, e == std::string_view::npos ? n : e + close.size());
   }
   if (next == '!' || next == '?' || next == '/') {
     std::size_t e = find('>', pos_);

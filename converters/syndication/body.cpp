@@ -10,8 +10,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlsave.h>
 
-#include <cstring>
-
+#include "galley/markup_pieces.hpp"
 #include "galley/meta.hpp"
 #include "html_render/html_render.hpp"
 #include "syndication/item.hpp"
@@ -91,53 +90,32 @@ std::string rewrite(const std::string& fragment, Diagnostics& diag) {
   return out;
 }
 
-// The epub: attributes removed by a scan of the markup, when no other namespace
-// is in it (the common case: footnote marks): html_render's text never holds a
-// raw '<' and its attribute values never a raw '"', and raw fragments are
-// well-formed XML, so outside comments, CDATA and processing instructions every
-// ' epub:NAME="..."' inside a tag is an attribute.
+// The epub: attributes removed from the start tags, when no other namespace is in the
+// markup (the common case: footnote marks); comments, CDATA sections and processing
+// instructions pass whole (html_render's raw fragments are well-formed XML).
 std::string strip_epub_attributes(const std::string& html) {
   std::string out;
   out.reserve(html.size());
-  std::size_t i = 0, n = html.size();
-  while (i < n) {
-    std::size_t lt = html.find('<', i);
-    if (lt == std::string::npos) {
-      out.append(html, i, std::string::npos);
-      break;
+  MarkupPieces pieces(html, MarkupSyntax::xml);
+  MarkupPiece piece;
+  while (pieces.next(piece)) {
+    if (piece.kind != MarkupPiece::Kind::start_tag || piece.text.find(" epub:") == std::string_view::npos) {
+      out.append(piece.text);
+      continue;
     }
-    out.append(html, i, lt - i);
-    for (const char* open : {"<!--", "<![CDATA[", "<?"}) {
-      if (html.compare(lt, std::strlen(open), open) != 0) continue;
-      const char* close = open[1] == '!' ? (open[2] == '-' ? "-->" : "]]>") : "?>";
-      std::size_t end = html.find(close, lt);
-      end = end == std::string::npos ? n : end + std::strlen(close);
-      out.append(html, lt, end - lt);
-      i = end;
-      goto next;
-    }
-    {
-      // A tag: copy it, dropping epub: attributes; quoted values are copied whole.
-      std::size_t j = lt;
-      while (j < n && html[j] != '>') {
-        if (html[j] == '"' || html[j] == '\'') {
-          std::size_t q = html.find(html[j], j + 1);
-          q = q == std::string::npos ? n : q + 1;
-          out.append(html, j, q - j);
-          j = q;
-        } else if (html[j] == ' ' && html.compare(j + 1, 5, "epub:") == 0) {
-          std::size_t eq = html.find('=', j);
-          std::size_t q1 = eq == std::string::npos ? n : html.find_first_of("\"'", eq);
-          std::size_t q2 = q1 == std::string::npos ? n : html.find(html[q1], q1 + 1);
-          j = q2 == std::string::npos ? n : q2 + 1;
-        } else {
-          out += html[j++];
-        }
+    out += '<';
+    out.append(piece.name);
+    TagAttributes attributes(piece);
+    TagAttribute a;
+    while (attributes.next(a)) {
+      if (a.name.substr(0, 5) == "epub:" && !a.before.empty() && a.before.back() == ' ') {
+        out.append(a.before.substr(0, a.before.size() - 1));
+        continue;
       }
-      if (j < n) out += html[j++];
-      i = j;
+      out.append(a.before);
+      out.append(a.text);
     }
-  next:;
+    out.append(attributes.closing());
   }
   return out;
 }

@@ -20,16 +20,22 @@ struct MarkupPiece {
   std::string_view name;  // a start tag's element name as written (ASCII letters, digits, - : _)
 };
 
+// How comments' cousins end: HTML reads "<!...>" and "<?...>" up to the first '>' (a
+// CDATA section outside foreign content is a bogus comment there); XML ends a CDATA
+// section at "]]>" and a processing instruction at "?>".
+enum class MarkupSyntax { html, xml };
+
 // The pieces of `html`, in order.
 class MarkupPieces {
  public:
-  explicit MarkupPieces(std::string_view html) : html_(html) {}
+  explicit MarkupPieces(std::string_view html, MarkupSyntax syntax = MarkupSyntax::html) : html_(html), syntax_(syntax) {}
   bool next(MarkupPiece& piece);
   // Where the piece after the last one returned starts.
   std::size_t position() const { return pos_; }
 
  private:
   std::string_view html_;
+  MarkupSyntax syntax_;
   std::size_t pos_ = 0;
 };
 
@@ -40,6 +46,7 @@ struct TagAttribute {
   std::string_view value;   // undecoded, without quotes (an unclosed quote runs to the tag's end)
   char quote = 0;           // '"' or '\'' around the value, 0 when unquoted or absent
   bool has_value = false;   // written with '='
+  std::string_view text;    // the attribute as written, from its name to its value's end
 };
 
 // The attributes of one start tag, in order. A stray '=' or '/' where a name belongs is

@@ -56,6 +56,18 @@ BOOST_AUTO_TEST_CASE(pieces_cover_the_markup_and_respect_quotes) {
   BOOST_TEST(cut("<!-- open").back() == "O:<!-- open");
 }
 
+BOOST_AUTO_TEST_CASE(xml_sections_end_at_their_own_close) {
+  std::string x = "<![CDATA[a>b]]><?pi a>b?><p>";
+  std::vector<std::string> got;
+  MarkupPieces pieces(x, MarkupSyntax::xml);
+  MarkupPiece p;
+  while (pieces.next(p)) got.push_back(std::string(p.text));
+  std::vector<std::string> want = {"<![CDATA[a>b]]>", "<?pi a>b?>", "<p>"};
+  BOOST_TEST(got == want, boost::test_tools::per_element());
+  // HTML reads both as bogus comments up to the first '>'
+  BOOST_TEST(cut(x).front() == "O:<![CDATA[a>");
+}
+
 BOOST_AUTO_TEST_CASE(attributes_as_written) {
   auto got = attributes("<img  src = \"a b\" alt=c data-x='1' hidden / =stray />");
   // a "/" not before '>' reads as a name (here with the value "stray")
@@ -65,6 +77,16 @@ BOOST_AUTO_TEST_CASE(attributes_as_written) {
   // '=' where a name belongs is skipped with the white space before it
   auto stray = attributes("<p = a=1>");
   BOOST_TEST(stray.front() == "a=_1");
+  // an attribute's text is its bytes as written, spaces around '=' included
+  MarkupPieces one("<p a = 'x' b>");
+  MarkupPiece p;
+  BOOST_REQUIRE(one.next(p));
+  TagAttributes attrs(p);
+  TagAttribute a;
+  BOOST_REQUIRE(attrs.next(a));
+  BOOST_TEST(a.text == "a = 'x'");
+  BOOST_REQUIRE(attrs.next(a));
+  BOOST_TEST(a.text == "b");
 }
 
 BOOST_AUTO_TEST_CASE(repeated_ids_renamed_past_later_ones) {
