@@ -131,11 +131,6 @@ std::string clean_raw_html_attributes(std::string_view html, std::size_t* remove
 
 namespace {
 
-bool attribute_name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':' ||
-         c == '.';
-}
-
 // Whether some '=' in the tag follows "id" (any case) that is not the end of a longer name:
 // most tags have no id, and skip reading their attributes (a finished EPUB page has tens of
 // thousands of tags).
@@ -144,8 +139,10 @@ bool may_have_id(std::string_view tag) {
   for (const void* hit = std::memchr(data, '=', tag.size()); hit;
        hit = std::memchr(static_cast<const char*>(hit) + 1, '=', tag.size() - (static_cast<const char*>(hit) + 1 - data))) {
     std::size_t k = static_cast<std::size_t>(static_cast<const char*>(hit) - data);
-    while (k > 0 && (tag[k - 1] == ' ' || tag[k - 1] == '\t' || tag[k - 1] == '\n' || tag[k - 1] == '\r' || tag[k - 1] == '\f')) --k;
-    if (k >= 3 && (tag[k - 1] | 0x20) == 'd' && (tag[k - 2] | 0x20) == 'i' && !attribute_name_char(tag[k - 3])) return true;
+    while (k > 0 && space(tag[k - 1])) --k;
+    if (k < 3 || (tag[k - 1] | 0x20) != 'd' || (tag[k - 2] | 0x20) != 'i') continue;
+    char c = tag[k - 3];
+    if (!name_char(c) && c != ':' && c != '.') return true;
   }
   return false;
 }

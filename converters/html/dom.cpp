@@ -39,7 +39,6 @@ std::string text_of(const xmlNode* n) {
   return s;
 }
 
-
 std::string clean_text(std::string_view s) {
   std::string out;
   out.reserve(s.size());

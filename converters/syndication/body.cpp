@@ -108,7 +108,7 @@ std::string strip_epub_attributes(const std::string& html) {
     TagAttributes attributes(piece);
     TagAttribute a;
     while (attributes.next(a)) {
-      if (a.name.substr(0, 5) == "epub:" && !a.before.empty() && a.before.back() == ' ') {
+      if (a.name.starts_with("epub:") && !a.before.empty() && a.before.back() == ' ') {
         out.append(a.before.substr(0, a.before.size() - 1));
         continue;
       }
