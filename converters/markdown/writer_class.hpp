@@ -59,6 +59,8 @@ class MdWriter {
   static bool interrupts_paragraph(std::string_view s);
   // Does this text end with a block that may be an HTML block (one a fence cannot end)?
   static bool ends_in_html(std::string_view text);
+  // "\n\n" and the table's caption as a paragraph, "" without one.
+  std::string caption_paragraph(const Table& t);
   std::string pipe_table(const Table& t);
   std::string html_table(const Table& t);
   // An HTML block that starts with <pre>, <script>, <style> or <textarea> runs to

@@ -11,6 +11,28 @@
 
 namespace galley::markdown {
 
+namespace {
+
+// Every row of a table in reading order (the head, each body's head rows and rows, the
+// foot), with whether it is a heading row (the head's and the bodies' head rows).
+template <class F>
+void each_row(const Table& t, F&& f) {
+  for (auto& r : t.head.rows) f(r, true);
+  for (auto& body : t.bodies) {
+    for (auto& r : body.head) f(r, true);
+    for (auto& r : body.body) f(r, false);
+  }
+  for (auto& r : t.foot.rows) f(r, false);
+}
+
+}  // namespace
+
+std::string MdWriter::caption_paragraph(const Table& t) {
+  Inlines cap;
+  flatten(t.caption.long_caption, cap);
+  return cap.empty() ? std::string() : "\n\n" + paragraph(cap);
+}
+
 std::string MdWriter::cell_text(const Cell& c) {
   std::string out;
   for (auto& b : c.content) {
@@ -43,13 +65,8 @@ std::string MdWriter::pipe_table(const Table& t) {
     return cells;
   };
   std::vector<std::vector<std::string>> rows;
-  for (auto& r : t.head.rows) rows.push_back(row_cells(r));
-  std::size_t header_rows = rows.size();
-  for (auto& body : t.bodies) {
-    for (auto& r : body.head) rows.push_back(row_cells(r));
-    for (auto& r : body.body) rows.push_back(row_cells(r));
-  }
-  for (auto& r : t.foot.rows) rows.push_back(row_cells(r));
+  each_row(t, [&](const Row& r, bool) { rows.push_back(row_cells(r)); });
+  std::size_t header_rows = t.head.rows.size();
   for (auto& r : rows) cols = std::max(cols, r.size());
   if (cols == 0) return {};
   auto line = [&](const std::vector<std::string>& cells) {
@@ -65,16 +82,14 @@ std::string MdWriter::pipe_table(const Table& t) {
     out += a == Alignment::AlignLeft ? " :-- |" : a == Alignment::AlignRight ? " --: |" : a == Alignment::AlignCenter ? " :-: |" : " --- |";
   }
   for (std::size_t r = header_rows ? 1 : 0; r < rows.size(); ++r) out += "\n" + line(rows[r]);
-  Inlines cap;
-  flatten(t.caption.long_caption, cap);
-  if (!cap.empty()) out += "\n\n" + paragraph(cap);
-  return out;
+  return out + caption_paragraph(t);
 }
 
 std::string MdWriter::html_table(const Table& t) {
   // CommonMark without pipe tables: an HTML block (one block: no blank line inside)
   std::string out = "<table>";
-  auto row = [&](const Row& r, const char* cell) {
+  each_row(t, [&](const Row& r, bool heading) {
+    const char* cell = heading ? "th" : "td";
     out += "\n<tr>";
     for (auto& c : r.cells) {
       out += std::string("<") + cell;
@@ -88,18 +103,9 @@ std::string MdWriter::html_table(const Table& t) {
       out += std::string("</") + cell + ">";
     }
     out += "</tr>";
-  };
-  for (auto& r : t.head.rows) row(r, "th");
-  for (auto& b : t.bodies) {
-    for (auto& r : b.head) row(r, "th");
-    for (auto& r : b.body) row(r, "td");
-  }
-  for (auto& r : t.foot.rows) row(r, "td");
+  });
   out += "\n</table>";
-  Inlines cap;
-  flatten(t.caption.long_caption, cap);
-  if (!cap.empty()) out += "\n\n" + paragraph(cap);
-  return out;
+  return out + caption_paragraph(t);
 }
 
 std::string MdWriter::note_references(const Blocks& bs) {
@@ -139,13 +145,9 @@ void MdWriter::flatten(const Blocks& bs, Inlines& out) {
       flatten(f->content, out);
       flatten(f->caption.long_caption, out);
     } else if (auto* t = b.as<Table>()) {
-      auto rows = [&](const std::vector<Row>& rs) {
-        for (auto& r : rs)
-          for (auto& c : r.cells) flatten(c.content, out);
-      };
-      rows(t->head.rows);
-      for (auto& body : t->bodies) { rows(body.head); rows(body.body); }
-      rows(t->foot.rows);
+      each_row(*t, [&](const Row& r, bool) {
+        for (auto& c : r.cells) flatten(c.content, out);
+      });
       flatten(t->caption.long_caption, out);
     }
   }
